@@ -1,0 +1,33 @@
+import { civilDateInTokyo } from '../src/domain/fiscal-year.ts';
+import type { CivilDate, DueDateRule } from '../src/domain/fiscal-year.ts';
+import type { PlanDb } from '../src/store/db.ts';
+import type { Plan } from '../src/store/schema.ts';
+
+/** Everything a handler may know about the world, handed in by the door it came through. */
+export interface CommandContext {
+  db: PlanDb;
+  plan: Plan;
+  now: Date;
+  /** The day "today" means for status rules, in Asia/Tokyo. */
+  today: CivilDate;
+  dueRule: DueDateRule;
+  actor: Actor;
+}
+
+export interface Actor {
+  /** Slack user id, or a label such as "cli". */
+  id: string;
+  isAdmin: boolean;
+  /** Doors without forms (the CLI) answer `report` with a pointer to Slack. */
+  canOpenForms: boolean;
+}
+
+export function makeContext(options: {
+  db: PlanDb;
+  plan: Plan;
+  now: Date;
+  dueRule: DueDateRule;
+  actor: Actor;
+}): CommandContext {
+  return { ...options, today: civilDateInTokyo(options.now) };
+}

@@ -1,0 +1,99 @@
+import type { CivilDate } from '../src/domain/fiscal-year.ts';
+import type { Direction, FigureStatus } from '../src/domain/status.ts';
+import type { ParseError } from './grammar.ts';
+
+/** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
+
+export interface YearView {
+  fiscalYear: number;
+  target: number | null;
+  actual: number | null;
+  provisional: boolean;
+  status: FigureStatus;
+  dueDate: CivilDate;
+}
+
+export interface IndicatorView {
+  id: number;
+  name: string;
+  unit: string;
+  direction: Direction;
+  comparator: string | null;
+  note: string | null;
+  years: YearView[];
+  /** The newest year holding both a target and an actual, with the achievement ratio. */
+  latest: { fiscalYear: number; target: number; actual: number; rate: number | null } | null;
+  status: FigureStatus | null;
+}
+
+export interface ActionPlanHeader {
+  number: number;
+  name: string;
+  policy: { number: number; name: string };
+  theme: string;
+}
+
+export interface ActionPlanView extends ActionPlanHeader {
+  narrative: string | null;
+  narrativeFiscalYear: number | null;
+  indicators: IndicatorView[];
+  owners: string[];
+  status: FigureStatus | null;
+}
+
+export interface ActionPlanSummary extends ActionPlanHeader {
+  status: FigureStatus | null;
+  indicatorCount: number;
+}
+
+export type ListScope =
+  | { kind: 'all' }
+  | { kind: 'search'; words: string[] }
+  | { kind: 'policy'; number: number; name: string }
+  | { kind: 'theme'; name: string };
+
+export interface OverdueItem {
+  actionPlan: { number: number; name: string };
+  indicator: { name: string; unit: string };
+  fiscalYear: number;
+  target: number;
+  dueDate: CivilDate;
+  daysLate: number;
+}
+
+export interface HistoryEntry {
+  indicatorName: string;
+  unit: string;
+  fiscalYear: number;
+  value: number;
+  provisional: boolean;
+  recordedBy: string;
+  recordedAt: string;
+  source: string;
+  note: string | null;
+  current: boolean;
+}
+
+export type CommandError =
+  | { code: 'parse'; error: ParseError }
+  | { code: 'no_such_action_plan'; number: number; max: number }
+  | { code: 'no_such_policy'; number: number; max: number }
+  | { code: 'no_such_theme'; name: string; themes: string[] }
+  | { code: 'admins_only' }
+  | { code: 'no_plan' }
+  | { code: 'cli_cannot_open_forms'; number: number };
+
+export type CommandResult =
+  | { kind: 'action_plan'; plan: ActionPlanView; asOf: CivilDate; share: boolean }
+  | { kind: 'action_plan_list'; scope: ListScope; items: ActionPlanSummary[]; asOf: CivilDate; share: boolean }
+  | { kind: 'overdue'; asOf: CivilDate; items: OverdueItem[]; share: boolean }
+  | { kind: 'history'; actionPlan: ActionPlanHeader; entries: HistoryEntry[]; share: boolean }
+  | {
+      kind: 'owners';
+      actionPlan: ActionPlanHeader;
+      owners: string[];
+      change: null | { action: 'add' | 'remove'; userId: string; changed: boolean };
+    }
+  | { kind: 'open_report_form'; actionPlanNumber: number }
+  | { kind: 'help' }
+  | { kind: 'error'; error: CommandError };

@@ -1,0 +1,49 @@
+import type { CommandContext } from './context.ts';
+import { noSuchActionPlan } from './errors.ts';
+import type { Command } from './grammar.ts';
+import { byPolicy, byTheme, listAll, search } from './lists.ts';
+import { showOverdue } from './overdue.ts';
+import { manageOwners } from './owner.ts';
+import type { CommandResult } from './results.ts';
+import { showActionPlan, showHistory } from './show.ts';
+
+/** One handler per verb; every door (Slack, CLI) calls this and renders what it returns. */
+export async function runCommand(command: Command, ctx: CommandContext): Promise<CommandResult> {
+  switch (command.verb) {
+    case 'show':
+      return showActionPlan(ctx, command.number, command.share);
+    case 'list':
+      return listAll(ctx, command.share);
+    case 'search':
+      return search(ctx, command.words, command.share);
+    case 'policy':
+      return byPolicy(ctx, command.number, command.share);
+    case 'theme':
+      return byTheme(ctx, command.name, command.share);
+    case 'overdue':
+      return showOverdue(ctx, command.date, command.share);
+    case 'history':
+      return showHistory(ctx, command.number, command.share);
+    case 'owner':
+      return manageOwners(ctx, command);
+    case 'report':
+      return openReport(ctx, command.number);
+    case 'alerts':
+      // The alerts preview is wired in by the alerts module; until then admins get help.
+      return ctx.actor.isAdmin ? { kind: 'help' } : { kind: 'error', error: { code: 'admins_only' } };
+    case 'help':
+      return { kind: 'help' };
+  }
+}
+
+async function openReport(ctx: CommandContext, number: number): Promise<CommandResult> {
+  const exists = await ctx.db
+    .selectFrom('action_plan')
+    .select('id')
+    .where('plan_id', '=', ctx.plan.id)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!exists) return noSuchActionPlan(ctx, number);
+  if (!ctx.actor.canOpenForms) return { kind: 'error', error: { code: 'cli_cannot_open_forms', number } };
+  return { kind: 'open_report_form', actionPlanNumber: number };
+}

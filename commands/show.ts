@@ -1,0 +1,38 @@
+import { loadActionPlan } from '../src/store/action-plans.ts';
+import { listRevisions } from '../src/store/figures.ts';
+import { listOwners } from '../src/store/owners.ts';
+import type { CommandContext } from './context.ts';
+import { noSuchActionPlan } from './errors.ts';
+import type { CommandResult } from './results.ts';
+import { actionPlanView, headerOf } from './views.ts';
+
+export async function showActionPlan(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {
+  const record = await loadActionPlan(ctx.db, ctx.plan.id, number);
+  if (!record) return noSuchActionPlan(ctx, number);
+  const owners = await listOwners(ctx.db, record.id);
+  return { kind: 'action_plan', plan: actionPlanView(record, owners, ctx), asOf: ctx.today, share };
+}
+
+export async function showHistory(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {
+  const record = await loadActionPlan(ctx.db, ctx.plan.id, number);
+  if (!record) return noSuchActionPlan(ctx, number);
+  const indicators = new Map(record.indicators.map((i) => [i.id, i]));
+  const revisions = await listRevisions(ctx.db, record.id);
+  return {
+    kind: 'history',
+    actionPlan: headerOf(record),
+    share,
+    entries: revisions.map((r) => ({
+      indicatorName: indicators.get(r.indicatorId)!.name,
+      unit: indicators.get(r.indicatorId)!.unit,
+      fiscalYear: r.fiscalYear,
+      value: r.value,
+      provisional: r.provisional,
+      recordedBy: r.recordedBy,
+      recordedAt: r.recordedAt,
+      source: r.source,
+      note: r.note,
+      current: r.current,
+    })),
+  };
+}

@@ -1,0 +1,63 @@
+import { dueDateOf } from '../src/domain/fiscal-year.ts';
+import { achievementRate, figureStatus, worstStatus, type FigureStatus } from '../src/domain/status.ts';
+import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { CommandContext } from './context.ts';
+import type { ActionPlanHeader, ActionPlanSummary, ActionPlanView, IndicatorView, YearView } from './results.ts';
+
+export function headerOf(record: ActionPlanRecord): ActionPlanHeader {
+  return { number: record.number, name: record.name, policy: record.policy, theme: record.theme.name };
+}
+
+export function indicatorView(record: IndicatorRecord, ctx: CommandContext): IndicatorView {
+  const years: YearView[] = record.figures.map((f) => ({
+    fiscalYear: f.fiscalYear,
+    target: f.target,
+    actual: f.actual?.value ?? null,
+    provisional: f.actual?.provisional ?? false,
+    status: figureStatus(
+      { fiscalYear: f.fiscalYear, target: f.target, actual: f.actual?.value ?? null, direction: record.direction },
+      ctx.today,
+      ctx.dueRule,
+    ),
+    dueDate: dueDateOf(f.fiscalYear, ctx.dueRule),
+  }));
+  const latestYear = [...years].reverse().find((y) => y.target !== null && y.actual !== null);
+  return {
+    id: record.id,
+    name: record.name,
+    unit: record.unit,
+    direction: record.direction,
+    comparator: record.comparator,
+    note: record.note,
+    years,
+    latest: latestYear
+      ? {
+          fiscalYear: latestYear.fiscalYear,
+          target: latestYear.target!,
+          actual: latestYear.actual!,
+          rate: achievementRate(latestYear.actual!, latestYear.target!, record.direction),
+        }
+      : null,
+    status: worstStatus(years.map((y) => y.status)),
+  };
+}
+
+export function actionPlanView(record: ActionPlanRecord, owners: string[], ctx: CommandContext): ActionPlanView {
+  const indicators = record.indicators.map((i) => indicatorView(i, ctx));
+  return {
+    ...headerOf(record),
+    narrative: record.narrative,
+    narrativeFiscalYear: ctx.plan.review_fiscal_year,
+    indicators,
+    owners,
+    status: worstStatus(indicators.flatMap((i) => (i.status ? [i.status] : []))),
+  };
+}
+
+export function actionPlanSummary(record: ActionPlanRecord, ctx: CommandContext): ActionPlanSummary {
+  const statuses: FigureStatus[] = record.indicators.flatMap((i) => {
+    const status = indicatorView(i, ctx).status;
+    return status ? [status] : [];
+  });
+  return { ...headerOf(record), status: worstStatus(statuses), indicatorCount: record.indicators.length };
+}

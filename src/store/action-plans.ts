@@ -1,0 +1,195 @@
+import type { PlanDb } from './db.ts';
+import type { DirectionColumn, Plan, RevisionSource } from './schema.ts';
+
+export interface ActualRecord {
+  revisionId: number;
+  value: number;
+  provisional: boolean;
+  recordedBy: string;
+  recordedAt: string;
+  source: RevisionSource;
+  note: string | null;
+}
+
+export interface FigureRecord {
+  figureId: number;
+  fiscalYear: number;
+  target: number | null;
+  actual: ActualRecord | null;
+}
+
+export interface IndicatorRecord {
+  id: number;
+  position: number;
+  name: string;
+  unit: string;
+  direction: DirectionColumn;
+  comparator: string | null;
+  minValue: number | null;
+  maxValue: number | null;
+  note: string | null;
+  figures: FigureRecord[];
+}
+
+export interface ActionPlanRecord {
+  id: number;
+  number: number;
+  name: string;
+  narrative: string | null;
+  policy: { number: number; name: string };
+  theme: { id: number; name: string };
+  indicators: IndicatorRecord[];
+}
+
+export interface ActionPlanFilter {
+  numbers?: number[];
+  policyNumber?: number;
+  themeId?: number;
+}
+
+/** The plan commands address unless told otherwise: a given code, else the newest plan. */
+export async function findPlan(db: PlanDb, code?: string): Promise<Plan | undefined> {
+  let query = db.selectFrom('plan').selectAll();
+  query = code ? query.where('code', '=', code) : query.orderBy('first_fiscal_year', 'desc').orderBy('id', 'desc');
+  return query.executeTakeFirst();
+}
+
+export async function listPolicies(db: PlanDb, planId: number) {
+  return db
+    .selectFrom('basic_policy')
+    .select(['id', 'number', 'name'])
+    .where('plan_id', '=', planId)
+    .orderBy('number')
+    .execute();
+}
+
+export async function listThemes(db: PlanDb, planId: number) {
+  return db
+    .selectFrom('theme')
+    .innerJoin('basic_policy', 'basic_policy.id', 'theme.policy_id')
+    .select(['theme.id', 'theme.name', 'theme.position', 'basic_policy.number as policyNumber'])
+    .where('theme.plan_id', '=', planId)
+    .orderBy('theme.position')
+    .execute();
+}
+
+/**
+ * Action plans of one plan with their indicators and every yearly figure, in three
+ * queries whatever the count: the shape every answer is built from.
+ */
+export async function loadActionPlans(
+  db: PlanDb,
+  planId: number,
+  filter: ActionPlanFilter = {},
+): Promise<ActionPlanRecord[]> {
+  let apQuery = db
+    .selectFrom('action_plan as ap')
+    .innerJoin('basic_policy as bp', 'bp.id', 'ap.policy_id')
+    .innerJoin('theme as t', 't.id', 'ap.theme_id')
+    .select([
+      'ap.id',
+      'ap.number',
+      'ap.name',
+      'ap.narrative',
+      'bp.number as policyNumber',
+      'bp.name as policyName',
+      't.id as themeId',
+      't.name as themeName',
+    ])
+    .where('ap.plan_id', '=', planId)
+    .orderBy('ap.number');
+  if (filter.numbers) apQuery = apQuery.where('ap.number', 'in', filter.numbers.length ? filter.numbers : [-1]);
+  if (filter.policyNumber !== undefined) apQuery = apQuery.where('bp.number', '=', filter.policyNumber);
+  if (filter.themeId !== undefined) apQuery = apQuery.where('t.id', '=', filter.themeId);
+  const apRows = await apQuery.execute();
+  if (apRows.length === 0) return [];
+
+  const apIds = apRows.map((r) => r.id);
+  const indicatorRows = await db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('action_plan_id', 'in', apIds)
+    .orderBy('action_plan_id')
+    .orderBy('position')
+    .execute();
+
+  const figureRows = indicatorRows.length
+    ? await db
+        .selectFrom('yearly_figure as f')
+        .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
+        .leftJoin('actual_revision as r', 'r.id', 'f.current_revision_id')
+        .select([
+          'f.id as figureId',
+          'f.indicator_id as indicatorId',
+          'f.fiscal_year as fiscalYear',
+          'f.target',
+          'r.id as revisionId',
+          'r.value',
+          'r.provisional',
+          'r.recorded_by as recordedBy',
+          'r.recorded_at as recordedAt',
+          'r.source',
+          'r.note',
+        ])
+        .where('i.action_plan_id', 'in', apIds)
+        .orderBy('f.indicator_id')
+        .orderBy('f.fiscal_year')
+        .execute()
+    : [];
+
+  const figuresByIndicator = new Map<number, FigureRecord[]>();
+  for (const row of figureRows) {
+    const list = figuresByIndicator.get(row.indicatorId) ?? [];
+    list.push({
+      figureId: row.figureId,
+      fiscalYear: row.fiscalYear,
+      target: row.target,
+      actual:
+        row.revisionId === null
+          ? null
+          : {
+              revisionId: row.revisionId,
+              value: row.value!,
+              provisional: row.provisional === 1,
+              recordedBy: row.recordedBy!,
+              recordedAt: row.recordedAt!,
+              source: row.source!,
+              note: row.note,
+            },
+    });
+    figuresByIndicator.set(row.indicatorId, list);
+  }
+
+  const indicatorsByPlan = new Map<number, IndicatorRecord[]>();
+  for (const row of indicatorRows) {
+    const list = indicatorsByPlan.get(row.action_plan_id) ?? [];
+    list.push({
+      id: row.id,
+      position: row.position,
+      name: row.name,
+      unit: row.unit,
+      direction: row.direction,
+      comparator: row.comparator,
+      minValue: row.min_value,
+      maxValue: row.max_value,
+      note: row.note,
+      figures: figuresByIndicator.get(row.id) ?? [],
+    });
+    indicatorsByPlan.set(row.action_plan_id, list);
+  }
+
+  return apRows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    name: row.name,
+    narrative: row.narrative,
+    policy: { number: row.policyNumber, name: row.policyName },
+    theme: { id: row.themeId, name: row.themeName },
+    indicators: indicatorsByPlan.get(row.id) ?? [],
+  }));
+}
+
+export async function loadActionPlan(db: PlanDb, planId: number, number: number) {
+  const [record] = await loadActionPlans(db, planId, { numbers: [number] });
+  return record;
+}

@@ -1,0 +1,176 @@
+import type { PlanDb } from './db.ts';
+import type { RevisionSource } from './schema.ts';
+
+export interface RecordActualInput {
+  indicatorId: number;
+  fiscalYear: number;
+  value: number;
+  provisional: boolean;
+  recordedBy: string;
+  source: RevisionSource;
+  note: string | null;
+  now: Date;
+}
+
+export interface RecordedActual {
+  revisionId: number;
+  figureId: number;
+  previous: { value: number; recordedBy: string; recordedAt: string } | null;
+}
+
+export class UnknownFigureError extends Error {
+  constructor(
+    readonly indicatorId: number,
+    readonly fiscalYear: number,
+  ) {
+    super(`no yearly figure for indicator ${indicatorId} in FY${fiscalYear}`);
+    this.name = 'UnknownFigureError';
+  }
+}
+
+/**
+ * Adds a revision and makes it current, in one transaction. Nothing is overwritten:
+ * the previous value stays in actual_revision. Two writers racing on the same figure
+ * both land; whichever commits last is current.
+ */
+export async function recordActual(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
+  return db.transaction().execute(async (trx) => {
+    const figure = await trx
+      .selectFrom('yearly_figure as f')
+      .leftJoin('actual_revision as r', 'r.id', 'f.current_revision_id')
+      .select(['f.id', 'r.value', 'r.recorded_by', 'r.recorded_at'])
+      .where('f.indicator_id', '=', input.indicatorId)
+      .where('f.fiscal_year', '=', input.fiscalYear)
+      .executeTakeFirst();
+    if (!figure) throw new UnknownFigureError(input.indicatorId, input.fiscalYear);
+
+    const { id: revisionId } = await trx
+      .insertInto('actual_revision')
+      .values({
+        yearly_figure_id: figure.id,
+        value: input.value,
+        provisional: input.provisional ? 1 : 0,
+        recorded_by: input.recordedBy,
+        recorded_at: input.now.toISOString(),
+        source: input.source,
+        note: input.note,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('yearly_figure')
+      .set({ current_revision_id: revisionId })
+      .where('id', '=', figure.id)
+      .execute();
+
+    return {
+      revisionId,
+      figureId: figure.id,
+      previous:
+        figure.value === null
+          ? null
+          : { value: figure.value, recordedBy: figure.recorded_by!, recordedAt: figure.recorded_at! },
+    };
+  });
+}
+
+export interface RevisionRecord {
+  revisionId: number;
+  indicatorId: number;
+  fiscalYear: number;
+  value: number;
+  provisional: boolean;
+  recordedBy: string;
+  recordedAt: string;
+  source: RevisionSource;
+  note: string | null;
+  current: boolean;
+}
+
+/** Every revision of every figure of one action plan, oldest first within a year. */
+export async function listRevisions(db: PlanDb, actionPlanId: number): Promise<RevisionRecord[]> {
+  const rows = await db
+    .selectFrom('actual_revision as r')
+    .innerJoin('yearly_figure as f', 'f.id', 'r.yearly_figure_id')
+    .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
+    .select([
+      'r.id',
+      'i.id as indicatorId',
+      'f.fiscal_year as fiscalYear',
+      'r.value',
+      'r.provisional',
+      'r.recorded_by as recordedBy',
+      'r.recorded_at as recordedAt',
+      'r.source',
+      'r.note',
+      'f.current_revision_id as currentId',
+    ])
+    .where('i.action_plan_id', '=', actionPlanId)
+    .orderBy('i.position')
+    .orderBy('f.fiscal_year')
+    .orderBy('r.id')
+    .execute();
+  return rows.map((r) => ({
+    revisionId: r.id,
+    indicatorId: r.indicatorId,
+    fiscalYear: r.fiscalYear,
+    value: r.value,
+    provisional: r.provisional === 1,
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt,
+    source: r.source,
+    note: r.note,
+    current: r.currentId === r.id,
+  }));
+}
+
+export interface AwaitingActual {
+  figureId: number;
+  fiscalYear: number;
+  target: number;
+  indicatorId: number;
+  indicatorName: string;
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better';
+  actionPlanId: number;
+  actionPlanNumber: number;
+  actionPlanName: string;
+  planId: number;
+}
+
+/**
+ * Figures with a target and no actual yet, up to a fiscal year: the candidates the
+ * overdue and due-soon rules look at. One indexed query, whatever the number of plans.
+ */
+export async function listAwaitingActuals(
+  db: PlanDb,
+  options: { planId?: number; throughFiscalYear: number },
+): Promise<AwaitingActual[]> {
+  let query = db
+    .selectFrom('yearly_figure as f')
+    .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
+    .innerJoin('action_plan as ap', 'ap.id', 'i.action_plan_id')
+    .select([
+      'f.id as figureId',
+      'f.fiscal_year as fiscalYear',
+      'f.target',
+      'i.id as indicatorId',
+      'i.name as indicatorName',
+      'i.unit',
+      'i.direction',
+      'ap.id as actionPlanId',
+      'ap.number as actionPlanNumber',
+      'ap.name as actionPlanName',
+      'ap.plan_id as planId',
+    ])
+    .where('f.current_revision_id', 'is', null)
+    .where('f.target', 'is not', null)
+    .where('f.fiscal_year', '<=', options.throughFiscalYear)
+    .orderBy('ap.plan_id')
+    .orderBy('ap.number')
+    .orderBy('i.position')
+    .orderBy('f.fiscal_year');
+  if (options.planId !== undefined) query = query.where('ap.plan_id', '=', options.planId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, target: r.target! }));
+}

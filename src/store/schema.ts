@@ -1,0 +1,100 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+// The one description of the tables the app reads and writes. Migrations under
+// db/migrations create them; keep the two in step when a migration is added.
+
+export interface PlanTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  first_fiscal_year: number;
+  last_fiscal_year: number;
+  review_fiscal_year: number | null;
+  source: string | null;
+}
+
+export interface BasicPolicyTable {
+  id: Generated<number>;
+  plan_id: number;
+  number: number;
+  name: string;
+}
+
+export interface ThemeTable {
+  id: Generated<number>;
+  plan_id: number;
+  policy_id: number;
+  position: number;
+  name: string;
+}
+
+export interface ActionPlanTable {
+  id: Generated<number>;
+  plan_id: number;
+  policy_id: number;
+  theme_id: number;
+  number: number;
+  name: string;
+  narrative: string | null;
+}
+
+export interface ActionPlanOwnerTable {
+  action_plan_id: number;
+  slack_user_id: string;
+  added_by: string;
+  added_at: string;
+}
+
+export type DirectionColumn = 'higher_is_better' | 'lower_is_better';
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  action_plan_id: number;
+  position: number;
+  name: string;
+  unit: string;
+  direction: DirectionColumn;
+  comparator: string | null;
+  min_value: number | null;
+  max_value: number | null;
+  note: string | null;
+}
+
+export interface YearlyFigureTable {
+  id: Generated<number>;
+  indicator_id: number;
+  fiscal_year: number;
+  target: number | null;
+  current_revision_id: number | null;
+}
+
+export type RevisionSource = 'seed' | 'slack' | 'cli' | 'import';
+
+export interface ActualRevisionTable {
+  id: Generated<number>;
+  yearly_figure_id: number;
+  value: number;
+  /** 0/1: recorded before its fiscal year closed. */
+  provisional: number;
+  recorded_by: string;
+  /** ISO 8601 instant. */
+  recorded_at: string;
+  source: RevisionSource;
+  note: string | null;
+}
+
+export interface Database {
+  plan: PlanTable;
+  basic_policy: BasicPolicyTable;
+  theme: ThemeTable;
+  action_plan: ActionPlanTable;
+  action_plan_owner: ActionPlanOwnerTable;
+  indicator: IndicatorTable;
+  yearly_figure: YearlyFigureTable;
+  actual_revision: ActualRevisionTable;
+}
+
+export type Plan = Selectable<PlanTable>;
+export type ActionPlanRow = Selectable<ActionPlanTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+export type NewRevision = Insertable<ActualRevisionTable>;

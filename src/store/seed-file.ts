@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../../db/seeds/suita-4th.json', import.meta.url));
+
+const fiscalYearKey = z.string().regex(/^\d{4}$/, 'fiscal year keys are four digits, e.g. "2021"');
+
+const indicatorSeed = z
+  .object({
+    name: z.string().min(1),
+    unit: z.string().min(1),
+    direction: z.enum(['higher_is_better', 'lower_is_better']),
+    comparator: z.string().min(1).optional(),
+    range: z.object({ min: z.number().optional(), max: z.number().optional() }).strict(),
+    targets: z.record(fiscalYearKey, z.number()),
+    actuals: z.record(fiscalYearKey, z.object({ value: z.number(), note: z.string().optional() }).strict()),
+    notes: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
+
+const actionPlanSeed = z
+  .object({
+    number: z.number().int().min(1),
+    name: z.string().min(1),
+    theme: z.string().min(1),
+    narrative: z.string().min(1).optional(),
+    indicators: z.array(indicatorSeed).min(1),
+  })
+  .strict();
+
+export const planSeedSchema = z
+  .object({
+    plan: z
+      .object({
+        code: z.string().regex(/^[a-z0-9-]+$/),
+        name: z.string().min(1),
+        firstFiscalYear: z.number().int(),
+        lastFiscalYear: z.number().int(),
+        reviewFiscalYear: z.number().int().optional(),
+        source: z.string().optional(),
+      })
+      .strict(),
+    policies: z.array(z.object({ number: z.number().int().min(1), name: z.string().min(1) }).strict()).min(1),
+    themes: z.array(z.object({ name: z.string().min(1), policy: z.number().int() }).strict()).min(1),
+    actionPlans: z.array(actionPlanSeed).min(1),
+  })
+  .strict()
+  .superRefine((seed, ctx) => {
+    const { firstFiscalYear, lastFiscalYear } = seed.plan;
+    const policyNumbers = new Set(seed.policies.map((p) => p.number));
+    const themeNames = new Set(seed.themes.map((t) => t.name));
+    for (const theme of seed.themes) {
+      if (!policyNumbers.has(theme.policy)) {
+        ctx.addIssue({ code: 'custom', message: `theme ${theme.name} names unknown policy ${theme.policy}` });
+      }
+    }
+    const numbers = new Set<number>();
+    for (const ap of seed.actionPlans) {
+      if (numbers.has(ap.number)) ctx.addIssue({ code: 'custom', message: `action plan ${ap.number} appears twice` });
+      numbers.add(ap.number);
+      if (!themeNames.has(ap.theme)) {
+        ctx.addIssue({ code: 'custom', message: `action plan ${ap.number} names unknown theme ${ap.theme}` });
+      }
+      for (const ind of ap.indicators) {
+        for (const key of [...Object.keys(ind.targets), ...Object.keys(ind.actuals)]) {
+          const fy = Number(key);
+          if (fy < firstFiscalYear || fy > lastFiscalYear) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `action plan ${ap.number} / ${ind.name}: fiscal year ${key} is outside the plan period`,
+            });
+          }
+        }
+      }
+    }
+  });
+
+export type PlanSeed = z.infer<typeof planSeedSchema>;
+
+export class SeedFileError extends Error {
+  constructor(path: string, detail: string) {
+    super(`seed file ${path} is not valid: ${detail}`);
+    this.name = 'SeedFileError';
+  }
+}
+
+export function loadSeedFile(path: string = DEFAULT_SEED_FILE): PlanSeed {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new SeedFileError(path, error instanceof Error ? error.message : String(error));
+  }
+  const parsed = planSeedSchema.safeParse(raw);
+  if (!parsed.success) throw new SeedFileError(path, z.prettifyError(parsed.error));
+  return parsed.data;
+}

@@ -1,0 +1,122 @@
+import type { PlanDb } from './db.ts';
+import type { PlanSeed } from './seed-file.ts';
+
+export const SEED_RECORDER = 'seed';
+
+/**
+ * Writes a whole plan in one transaction, unless a plan with the same code exists:
+ * a restart must never write seed figures over what people recorded since.
+ * Returns whether it wrote anything.
+ */
+export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<boolean> {
+  const existing = await db.selectFrom('plan').select('id').where('code', '=', seed.plan.code).executeTakeFirst();
+  if (existing) return false;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const { id: planId } = await trx
+        .insertInto('plan')
+        .values({
+          code: seed.plan.code,
+          name: seed.plan.name,
+          first_fiscal_year: seed.plan.firstFiscalYear,
+          last_fiscal_year: seed.plan.lastFiscalYear,
+          review_fiscal_year: seed.plan.reviewFiscalYear ?? null,
+          source: seed.plan.source ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+
+      const policyIds = new Map<number, number>();
+      for (const policy of seed.policies) {
+        const { id } = await trx
+          .insertInto('basic_policy')
+          .values({ plan_id: planId, number: policy.number, name: policy.name })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        policyIds.set(policy.number, id);
+      }
+
+      const themes = new Map<string, { id: number; policyId: number }>();
+      for (const [position, theme] of seed.themes.entries()) {
+        const policyId = policyIds.get(theme.policy)!;
+        const { id } = await trx
+          .insertInto('theme')
+          .values({ plan_id: planId, policy_id: policyId, position: position + 1, name: theme.name })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        themes.set(theme.name, { id, policyId });
+      }
+
+      const recordedAt = now.toISOString();
+      for (const ap of seed.actionPlans) {
+        const theme = themes.get(ap.theme)!;
+        const { id: actionPlanId } = await trx
+          .insertInto('action_plan')
+          .values({
+            plan_id: planId,
+            policy_id: theme.policyId,
+            theme_id: theme.id,
+            number: ap.number,
+            name: ap.name,
+            narrative: ap.narrative ?? null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+
+        for (const [position, ind] of ap.indicators.entries()) {
+          const { id: indicatorId } = await trx
+            .insertInto('indicator')
+            .values({
+              action_plan_id: actionPlanId,
+              position: position + 1,
+              name: ind.name,
+              unit: ind.unit,
+              direction: ind.direction,
+              comparator: ind.comparator ?? null,
+              min_value: ind.range.min ?? null,
+              max_value: ind.range.max ?? null,
+              note: ind.notes?.join('\n') ?? null,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+
+          // Every year of the plan gets a row, so a year without a target can still take an actual.
+          for (let fy = seed.plan.firstFiscalYear; fy <= seed.plan.lastFiscalYear; fy++) {
+            const { id: figureId } = await trx
+              .insertInto('yearly_figure')
+              .values({ indicator_id: indicatorId, fiscal_year: fy, target: ind.targets[String(fy)] ?? null })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            const actual = ind.actuals[String(fy)];
+            if (!actual) continue;
+            const { id: revisionId } = await trx
+              .insertInto('actual_revision')
+              .values({
+                yearly_figure_id: figureId,
+                value: actual.value,
+                provisional: 0,
+                recorded_by: SEED_RECORDER,
+                recorded_at: recordedAt,
+                source: 'seed',
+                note: actual.note ?? null,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow();
+            await trx
+              .updateTable('yearly_figure')
+              .set({ current_revision_id: revisionId })
+              .where('id', '=', figureId)
+              .execute();
+          }
+        }
+      }
+    });
+  } catch (error) {
+    // Another process seeding the same fresh file at the same moment wins the unique
+    // constraint on plan.code; its seed is the same, so this one has nothing to add.
+    const raced = await db.selectFrom('plan').select('id').where('code', '=', seed.plan.code).executeTakeFirst();
+    if (raced) return false;
+    throw error;
+  }
+  return true;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Tests spawn processes and open SQLite files; two cores on CI.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
