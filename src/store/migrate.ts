@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Migrator, type Kysely } from 'kysely';
 import { migrations } from '../../db/migrations/index.ts';
 
@@ -11,11 +12,22 @@ export class MigrationError extends Error {
   }
 }
 
-/** Brings the schema forward to the newest migration; never backwards. */
+const ATTEMPTS = 3;
+
+/**
+ * Brings the schema forward to the newest migration; never backwards.
+ *
+ * Kysely's migration lock is a no-op on SQLite, so two processes starting on a fresh
+ * file (the bot and the alert job) can both try the first migration; the loser fails
+ * on "table already exists". Trying again reads the winner's bookkeeping and finds
+ * nothing left to do, while a migration that is really broken fails every attempt.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const { error, results = [] } = await migrator.migrateToLatest();
-  const failed = results.find((r) => r.status === 'Error');
-  if (error) throw new MigrationError(failed?.migrationName, error);
-  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  for (let attempt = 1; ; attempt++) {
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (!error) return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    if (attempt >= ATTEMPTS) throw new MigrationError(results.find((r) => r.status === 'Error')?.migrationName, error);
+    await sleep(25 * attempt + Math.random() * 50);
+  }
 }

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer } from '../../commands/answer.ts';
+import { makeContext, type Actor } from '../../commands/context.ts';
+import type { CommandResult } from '../../commands/results.ts';
+import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
+import { findPlan } from '../../src/store/action-plans.ts';
+import type { Plan } from '../../src/store/schema.ts';
+import { tempDatabase } from '../support/temp-db.ts';
+
+let t: Awaited<ReturnType<typeof tempDatabase>>;
+let plan: Plan;
+const admin: Actor = { id: 'U0ADMIN', isAdmin: true, canOpenForms: true };
+const staff: Actor = { id: 'U0STAFF', isAdmin: false, canOpenForms: true };
+
+const ask = (text: string, options: { now?: string; actor?: Actor } = {}) =>
+  answer(
+    text,
+    makeContext({
+      db: t.db,
+      plan,
+      now: new Date(options.now ?? '2024-07-01T00:00:00+09:00'),
+      dueRule: DEFAULT_DUE_DATE_RULE,
+      actor: options.actor ?? staff,
+    }),
+  );
+
+function expectKind<K extends CommandResult['kind']>(result: CommandResult, kind: K): Extract<CommandResult, { kind: K }> {
+  expect(result.kind).toBe(kind);
+  return result as Extract<CommandResult, { kind: K }>;
+}
+
+describe('command handlers on the seeded plan', () => {
+  beforeAll(async () => {
+    t = await tempDatabase();
+    plan = (await findPlan(t.db))!;
+  });
+  afterAll(() => t.cleanup());
+
+  it('shows ⑬ year by year with a status for each year as of the day asked', async () => {
+    const { plan: p } = expectKind(await ask('13', { now: '2022-07-01T09:00:00+09:00' }), 'action_plan');
+    const years = p.indicators[0]!.years;
+    expect(years.map((y) => [y.fiscalYear, y.target, y.actual, y.status])).toEqual([
+      [2019, 1000, 5270, 'achieved'],
+      [2020, 3000, 4991, 'achieved'],
+      [2021, 7000, null, 'overdue'],
+      [2022, 10000, null, 'pending'],
+      [2023, 12000, null, 'pending'],
+    ]);
+    expect(p.indicators[0]!.latest).toMatchObject({ fiscalYear: 2020, target: 3000, actual: 4991 });
+    expect(p.status).toBe('overdue');
+  });
+
+  it('judges ⑪ waiting time lower-is-better and ④ negative actual as missed', async () => {
+    const eleven = expectKind(await ask('11'), 'action_plan').plan;
+    expect(eleven.indicators[0]!.years.slice(0, 2).map((y) => y.status)).toEqual(['achieved', 'achieved']);
+    const four = expectKind(await ask('4'), 'action_plan').plan;
+    expect(four.indicators[0]!.years[1]).toMatchObject({ actual: -16.68, status: 'missed' });
+  });
+
+  it('says there is no action plan 99, naming the range', async () => {
+    expect(expectKind(await ask('99'), 'error').error).toEqual({ code: 'no_such_action_plan', number: 99, max: 20 });
+  });
+
+  it('finds 防犯 in ⑬⑭⑮ through their theme and ⑮ through its name', async () => {
+    const { items } = expectKind(await ask('search 防犯'), 'action_plan_list');
+    expect(items.map((i) => i.number)).toEqual([13, 14, 15]);
+  });
+
+  it('folds full-width letters when searching: "ict" finds ＩＣＴ', async () => {
+    const { items } = expectKind(await ask('search ict'), 'action_plan_list');
+    expect(items.map((i) => i.number)).toEqual(expect.arrayContaining([12, 13]));
+  });
+
+  it('searches narratives and ANDs words', async () => {
+    const { items } = expectKind(await ask('search ドローン 資格'), 'action_plan_list');
+    expect(items.map((i) => i.number)).toEqual([14]);
+    expect(expectKind(await ask('search 存在しない言葉'), 'action_plan_list').items).toEqual([]);
+  });
+
+  it('lists by policy and by theme, accepting the first word of a theme', async () => {
+    expect(expectKind(await ask('policy 2'), 'action_plan_list').items.map((i) => i.number)).toEqual([13, 14, 15]);
+    expect(expectKind(await ask('policy 3'), 'action_plan_list').items.map((i) => i.number)).toEqual([16, 17, 18, 19, 20]);
+    expect(expectKind(await ask('policy 4'), 'error').error).toEqual({ code: 'no_such_policy', number: 4, max: 3 });
+    expect(expectKind(await ask('theme 子育て・学び'), 'action_plan_list').items.map((i) => i.number)).toEqual([10, 11, 12]);
+    expect(expectKind(await ask('theme 防災'), 'action_plan_list').items.map((i) => i.number)).toEqual([13, 14, 15]);
+    expect(expectKind(await ask('theme 宇宙'), 'error').error).toMatchObject({ code: 'no_such_theme' });
+  });
+
+  it('lists overdue figures: FY2021 is overdue from 1 July 2022, not on 30 June', async () => {
+    const onDueDate = expectKind(await ask('overdue 2022-06-30'), 'overdue');
+    expect(onDueDate.items).toEqual([]);
+    const dayAfter = expectKind(await ask('overdue 2022-07-01'), 'overdue');
+    expect(dayAfter.items.every((i) => i.fiscalYear === 2021 && i.daysLate === 1)).toBe(true);
+    expect(dayAfter.items.map((i) => i.actionPlan.number)).toContain(13);
+    // ⑯ has no FY2021 target, so nothing can be overdue for it that year.
+    expect(dayAfter.items.map((i) => i.actionPlan.number)).not.toContain(16);
+  });
+
+  it('lets only admins change owners, and anyone list them', async () => {
+    expect(expectKind(await ask('owner 13 add U0OWNER'), 'error').error).toEqual({ code: 'admins_only' });
+    const added = expectKind(await ask('owner 13 add <@U0OWNER|sato>', { actor: admin }), 'owners');
+    expect(added).toMatchObject({ owners: ['U0OWNER'], change: { action: 'add', changed: true } });
+    const again = expectKind(await ask('owner 13 add U0OWNER', { actor: admin }), 'owners');
+    expect(again.change).toMatchObject({ changed: false });
+    expect(expectKind(await ask('owner 13'), 'owners').owners).toEqual(['U0OWNER']);
+    expect(expectKind(await ask('13'), 'action_plan').plan.owners).toEqual(['U0OWNER']);
+    const removed = expectKind(await ask('owner 13 remove U0OWNER', { actor: admin }), 'owners');
+    expect(removed).toMatchObject({ owners: [], change: { action: 'remove', changed: true } });
+  });
+
+  it('shows the seeded history of ⑬', async () => {
+    const { entries } = expectKind(await ask('history 13'), 'history');
+    expect(entries.map((e) => [e.fiscalYear, e.value, e.source, e.current])).toEqual([
+      [2019, 5270, 'seed', true],
+      [2020, 4991, 'seed', true],
+    ]);
+  });
+
+  it('answers report with a form for a known plan, and an error for an unknown one', async () => {
+    expect(await ask('report 13')).toEqual({ kind: 'open_report_form', actionPlanNumber: 13 });
+    expect(expectKind(await ask('report 99'), 'error').error).toMatchObject({ code: 'no_such_action_plan' });
+  });
+});
