@@ -1,8 +1,10 @@
 import type { Migration } from 'kysely';
 import * as plans from './2026-11-27-01-plans.ts';
+import * as alertLedger from './2026-11-27-02-alert-ledger.ts';
 
 // Listed by hand rather than read from the folder: the set of migrations is then
 // part of the type-checked program and works the same under tsx, vitest and a bundle.
 export const migrations: Record<string, Migration> = {
   '2026-11-27-01-plans': plans,
+  '2026-11-27-02-alert-ledger': alertLedger,
 };

@@ -2,6 +2,7 @@ import { tz } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { eraYearLabel, PLAN_TIME_ZONE } from '../domain/fiscal-year.ts';
 import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
+import type { AlertRule } from '../domain/alert-rules.ts';
 import type { FigureStatus } from '../domain/status.ts';
 
 /**
@@ -90,6 +91,65 @@ export const ja = {
     notOwner: (user: string) => `${user} は担当者ではありません。`,
   },
 
+  report: {
+    // Placeholder kept for the Slack wiring until it opens the modal below.
+    formComingSoon: (circled: string) =>
+      `${circled} の実績を入力するフォームは準備中です。しばらくお待ちください。`,
+    title: (circled: string) => `${circled} 実績の入力`,
+    submit: '記録する',
+    close: 'キャンセル',
+    indicatorLabel: '指標',
+    indicatorPlaceholder: '指標を選択',
+    onlyIndicator: (name: string, unit: string) => `指標：${name}（単位：${unit}）`,
+    fiscalYearLabel: '年度',
+    fiscalYearPlaceholder: '年度を選択',
+    valueLabel: (unit: string) => `実績値（${unit}）`,
+    valuePlaceholder: '例：6,543',
+    valueHint: (unit: string) => `単位は「${unit}」です。1,234 ／ １２３４ ／ 32.8 ／ ▲16.68 ／ -16.68 のように入力できます（単位は付けても付けなくても構いません）。`,
+    noteLabel: '注記',
+    notePlaceholder: '例：9月末時点の件数',
+    noteHint: (limit: number) => `${limit}文字以内。入力者・日時とともに履歴に残ります。`,
+    target: (fy: string, target: string) => `${fy}の目標：${target}`,
+    noTarget: (fy: string) => `${fy}の目標：なし`,
+    currentActual: (actual: string, who: string, when: string) => `現在の実績：${actual}（${who}・${when}）`,
+    noActual: '現在の実績：未入力',
+    replaces: '記録すると現在の実績が置き換わります。前の値は履歴に残ります。',
+    provisionalNotice: 'この年度はまだ終わっていないため、暫定値として記録されます。',
+    fieldErrors: {
+      indicatorRequired: '指標を選んでください。',
+      unknownIndicator: 'この指標はこのアクションプランにありません。フォームを開き直してください。',
+      fiscalYearRequired: '年度を選んでください。',
+      outsidePlanPeriod: (first: string, last: string) => `計画期間（${first}〜${last}）の年度を選んでください。`,
+      notStarted: 'この年度はまだ始まっていません。',
+      empty: '実績値を入力してください。',
+      notANumber: '数値として読めません。例：6,543 ／ 32.8 ／ ▲16.68',
+      tooPrecise: '小数点以下は4桁までで入力してください。',
+      tooLarge: (limit: string) => `値が大きすぎます。${limit}以内で入力してください。`,
+      negativeNotAllowed: 'この指標にマイナスの値は入力できません。',
+      belowMin: (min: string) => `${min}以上の値を入力してください。`,
+      aboveMax: (max: string) => `${max}以下の値を入力してください。`,
+      percentSignOnNonPercent: (unit: string) => `この指標の単位は「${unit}」です。% を付けずに入力してください。`,
+      noteTooLong: (length: number, limit: number) => `注記は${limit}文字以内にしてください（いま${length}文字）。`,
+      staleForm: 'このフォームは古くなっています。閉じてから開き直してください。',
+    },
+    forbidden: (circled: string, who: string) => `${circled} の実績を入力できるのは ${who} です。入力が必要な場合は連絡してください。`,
+    owners: (mentions: string) => `担当者（${mentions}）`,
+    admins: (mentions: string) => `管理者（${mentions}）`,
+    and: 'と',
+    nobody: '管理者（PLAN_ADMINS）だけ',
+    saved: {
+      title: (circled: string, name: string) => `${circled} ${name}：実績を記録しました`,
+      figure: (indicator: string, fy: string, value: string) => `${indicator}　${fy}の実績 ${value}`,
+      against: (target: string, status: string) => `目標 ${target} に対して ${status}`,
+      noTarget: 'この年度には目標がありません',
+      previous: (value: string) => `前の値 ${value} は履歴に残っています`,
+      provisional: '年度の途中のため暫定値として記録しました。',
+      seeIt: (n: number) => `\`/plan ${n}\` で確認できます。履歴は \`/plan history ${n}\`。`,
+    },
+    notice: (circled: string, fy: string, value: string, indicator: string, who: string) =>
+      `${circled} ${fy} 実績 ${value} を記録（${indicator}・${who}）`,
+  },
+
   errors: {
     tooLong: (n: number, max: number) => `入力が長すぎます（${n}文字）。${max}文字以内で入力してください。`,
     unknownVerb: (word: string) => `「${word}」は分かりませんでした。`,
@@ -106,6 +166,58 @@ export const ja = {
     cliCannotOpenForms: (n: number) => `実績の入力は Slack の \`/plan report ${n}\` から行ってください。`,
     internal: '処理中にエラーが発生しました。時間をおいて再度お試しください。問題が続く場合は管理者に連絡してください。',
     seeHelp: '使い方は `/plan help` で確認できます。',
+  },
+
+  slack: {
+    /** When a list or table did not fit in one Slack message. */
+    more: (n: number) => `…ほか${n}件は表示しきれませんでした。絞り込むには \`/plan search\` や \`/plan policy 1\` をお使いください。`,
+    omitted: (n: number) => `…ほか${n}項目は表示しきれませんでした。`,
+    usage: '使い方',
+    sharedBy: (user: string) => `${user} さんが共有`,
+  },
+
+  alerts: {
+    title: (date: string) => `情報化推進計画のお知らせ（${date}）`,
+    count: {
+      no_owner: (n: number) => `担当者未設定 ${n}件`,
+      overdue: (n: number) => `期限超過 ${n}件`,
+      due_soon: (n: number) => `提出期限間近 ${n}件`,
+      off_target: (n: number) => `目標未達 ${n}件`,
+    } satisfies Record<AlertRule, (n: number) => string>,
+    countSeparator: '・',
+    groupTitle: (circled: string, name: string) => `${circled} ${name}`,
+    owners: (mentions: string) => `担当：${mentions}`,
+    headingWith: (title: string, who: string) => `${title}　${who}`,
+    noOwners: '担当者未設定',
+    overdue: (fy: string, indicator: string, target: string, due: string, daysLate: number) =>
+      `⚠️ ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${daysLate}日超過`,
+    dueSoon: (fy: string, indicator: string, target: string, due: string, daysLeft: number) =>
+      `⏰ ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${daysLeft === 0 ? '本日まで' : `あと${daysLeft}日`}`,
+    offTarget: (fy: string, indicator: string, target: string, actual: string, lowerIsBetter: boolean) =>
+      `❌ ${fy} ${indicator}：実績 ${actual}（目標 ${target}${lowerIsBetter ? '・少ないほど良い' : ''}）に届きませんでした`,
+    noOwner: (n: number) => `👤 担当者が未設定です。管理者が \`/plan owner ${n} add @ユーザー\` で設定してください。`,
+    groupMore: (n: number) => `…ほか${n}件は次回お知らせします。`,
+    deferred: (n: number) => `メッセージの上限を超えたため、ほか${n}件は次回の通知でお知らせします。`,
+    footer: '実績の入力は `/plan report 番号`、未提出の一覧は `/plan overdue` で確認できます。',
+    fallback: (title: string, counts: string) => `${title}：${counts}`,
+    runTime: (date: string, hour: number, minute: number) => `${date} ${hour}:${String(minute).padStart(2, '0')}`,
+    preview: {
+      next: (when: string, channel: string) => `次回（${when}）<#${channel}> に投稿される内容です。まだ投稿していません。`,
+      forDate: (date: string, channel: string) => `${date}の実行で <#${channel}> に投稿される内容です。まだ投稿していません。`,
+      nothing: (date: string) => `${date}の実行で新しくお知らせする項目はありません。`,
+      disabled: '通知チャンネル（ALERT_CHANNEL）が設定されていないため、通知は停止しています。',
+    },
+    cli: {
+      posted: (date: string, channel: string, n: number, ts: string) =>
+        `${date}の通知を ${channel} に投稿しました（${n}件、ts ${ts}）。`,
+      deferred: (n: number) => `上限を超えた ${n}件は次回の実行でお知らせします。`,
+      nothingNew: (date: string) => `${date}時点で新しくお知らせする項目はありません。何も投稿していません。`,
+      failed: (reason: string) =>
+        `Slack への投稿に失敗しました（${reason}）。何も記録していないため、次回の実行で改めて投稿します。`,
+      busy: (holder: string, since: string) =>
+        `別の実行（${holder}、${since} 開始）が同じチャンネルに通知中のため、何もせず終了しました。`,
+      usage: '使い方：npm run alerts -- [--date YYYY-MM-DD] [--dry-run]',
+    },
   },
 
   help: {

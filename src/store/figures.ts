@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanDb } from './db.ts';
 import type { RevisionSource } from './schema.ts';
 
@@ -28,12 +29,37 @@ export class UnknownFigureError extends Error {
   }
 }
 
+const WRITE_ATTEMPTS = 8;
+
 /**
  * Adds a revision and makes it current, in one transaction. Nothing is overwritten:
  * the previous value stays in actual_revision. Two writers racing on the same figure
  * both land; whichever commits last is current.
+ *
+ * In WAL mode a transaction that has read and then wants to write while another
+ * connection writes gets SQLITE_BUSY at once (busy_timeout cannot help: waiting could
+ * deadlock), so the whole transaction runs again after the other commit. It reads
+ * afresh, so nothing is lost. Waiting inside SQLite instead would also block Node's only
+ * thread, and with it the other writer when both connections live in this process.
  */
 export async function recordActual(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await recordActualOnce(db, input);
+    } catch (error) {
+      if (attempt >= WRITE_ATTEMPTS || !isBusy(error)) throw error;
+      // Jitter keeps two retrying writers from colliding again in lockstep.
+      await sleep(10 * attempt * (0.5 + Math.random()));
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   return db.transaction().execute(async (trx) => {
     const figure = await trx
       .selectFrom('yearly_figure as f')

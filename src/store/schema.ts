@@ -83,6 +83,38 @@ export interface ActualRevisionTable {
   note: string | null;
 }
 
+export type AlertRuleColumn = 'overdue' | 'due_soon' | 'off_target' | 'no_owner';
+
+export interface AlertLedgerTable {
+  id: Generated<number>;
+  rule: AlertRuleColumn;
+  action_plan_id: number;
+  indicator_id: number | null;
+  fiscal_year: number | null;
+  revision_id: number | null;
+  channel: string;
+  /** ISO 8601 instant Slack accepted the digest. */
+  sent_at: string;
+  /** Civil date (YYYY-MM-DD) the run was for. */
+  run_date: string;
+  message_ts: string | null;
+}
+
+export type AlertRunState = 'claimed' | 'posted' | 'nothing_new' | 'failed' | 'abandoned';
+
+export interface AlertRunTable {
+  id: Generated<number>;
+  channel: string;
+  run_date: string;
+  state: AlertRunState;
+  holder: string;
+  claimed_at: string;
+  finished_at: string | null;
+  message_ts: string | null;
+  item_count: number | null;
+  error: string | null;
+}
+
 export interface Database {
   plan: PlanTable;
   basic_policy: BasicPolicyTable;
@@ -92,6 +124,8 @@ export interface Database {
   indicator: IndicatorTable;
   yearly_figure: YearlyFigureTable;
   actual_revision: ActualRevisionTable;
+  alert_ledger: AlertLedgerTable;
+  alert_run: AlertRunTable;
 }
 
 export type Plan = Selectable<PlanTable>;

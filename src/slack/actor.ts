@@ -1,0 +1,18 @@
+import { makeContext, type Actor, type CommandContext } from '../../commands/context.ts';
+import type { SlackConfig } from './config.ts';
+import type { SlackDeps } from './deps.ts';
+
+/** A Slack user as the command handlers see them: admin rights come from PLAN_ADMINS. */
+export function actorFor(userId: string, config: Pick<SlackConfig, 'admins'>): Actor {
+  return { id: userId, isAdmin: config.admins.includes(userId), canOpenForms: true };
+}
+
+export function contextFor(deps: SlackDeps, userId: string): CommandContext {
+  return makeContext({
+    db: deps.db,
+    plan: deps.plan,
+    now: deps.clock(),
+    dueRule: deps.config.dueRule,
+    actor: actorFor(userId, deps.config),
+  });
+}

@@ -1,0 +1,42 @@
+import type { CommandResult } from '../../../commands/results.ts';
+import type { Messages } from '../../messages/index.ts';
+import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
+import { LIMITS, linesToSections } from './limits.ts';
+
+export function historyMessage(
+  result: Extract<CommandResult, { kind: 'history' }>,
+  m: Messages,
+  options: { sharedBy?: string } = {},
+): SlackMessage {
+  const title = m.history.title(m.circled(result.actionPlan.number), result.actionPlan.name);
+  const shared = options.sharedBy ? [context(m.slack.sharedBy(mention(options.sharedBy)))] : [];
+  if (result.entries.length === 0) {
+    return { text: title, blocks: [header(title), ...shared, section(m.history.empty)] };
+  }
+  const lines: string[] = [];
+  let indicator: string | null = null;
+  for (const e of result.entries) {
+    if (e.indicatorName !== indicator) lines.push(`*${escapeMrkdwn((indicator = e.indicatorName))}*`);
+    // People recorded a figure; the seed came from the plan document.
+    const who = e.source === 'seed' ? m.history.seedRecorder : /^[UW][A-Z0-9]+$/.test(e.recordedBy) ? mention(e.recordedBy) : escapeMrkdwn(e.recordedBy);
+    const value = `${m.withUnit(e.value, e.unit)}${e.provisional ? `（${m.provisional}）` : ''}`;
+    lines.push(
+      `${e.current ? '●' : '○'} ${m.history.entry(
+        m.fiscalYear(e.fiscalYear),
+        escapeMrkdwn(value),
+        who,
+        m.instant(e.recordedAt),
+        m.history.source[e.source] ?? escapeMrkdwn(e.source),
+      )}${e.note ? ` — ${escapeMrkdwn(e.note)}` : ''}`,
+    );
+  }
+  return {
+    text: title,
+    blocks: [
+      header(title),
+      ...shared,
+      ...linesToSections(lines, LIMITS.blocksPerMessage - 2 - shared.length, m.slack.more),
+      context(`● ${m.history.current} ／ ○ ${m.history.replaced}`),
+    ],
+  };
+}

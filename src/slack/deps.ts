@@ -1,0 +1,14 @@
+import type { Logger } from '@slack/bolt';
+import type { PlanDb } from '../store/db.ts';
+import type { Plan } from '../store/schema.ts';
+import type { SlackConfig } from './config.ts';
+
+/** Everything the Slack door is built from; tests hand in their own clock and database. */
+export interface SlackDeps {
+  config: SlackConfig;
+  db: PlanDb;
+  plan: Plan;
+  /** "Now" for status rules; a parameter so tests can fix the day. */
+  clock: () => Date;
+  logger: Logger;
+}

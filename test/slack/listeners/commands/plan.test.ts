@@ -1,0 +1,278 @@
+/**
+ * `/plan` through Bolt's real HTTP receiver: requests signed and encoded exactly as Slack
+ * sends them, answers read where Slack would get them (the HTTP ack and the response_url
+ * on the Web API stand-in).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ja } from '../../../../src/messages/ja.ts';
+import { checkLimits } from '../../../../src/slack/blocks/limits.ts';
+import { RECORD_FIGURE_ACTION_ID } from '../../../../src/slack/report/ids.ts';
+import {
+  DEFAULT_USER_ID,
+  startTestBot,
+  TEST_ADMIN_ID,
+  visibleText,
+  waitForFormOrReply,
+  type TestBot,
+} from '../../../support/plan-bot.ts';
+import { fakeTriggerId, postSigned, signSlackRequest, slashCommandBody } from '../../../support/signed-request.ts';
+
+let t: TestBot;
+
+beforeAll(async () => {
+  t = await startTestBot();
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+/** Slack's own deadline for a slash command, measured from sending to the answer arriving. */
+const SLACK_DEADLINE_MS = 3000;
+
+async function ask(text: string, fields = {}) {
+  const sentAt = Date.now();
+  const { http, reply } = await t.slash(text, fields);
+  expect(http.status).toBe(200);
+  // An empty 200 acks without posting anything: the answer comes on the response_url.
+  expect(http.text).toBe('');
+  expect(reply.at - sentAt).toBeLessThan(SLACK_DEADLINE_MS);
+  const body = reply.body;
+  expect(checkLimits({ text: String(body.text ?? ''), blocks: (body.blocks ?? []) as never[] })).toEqual([]);
+  return { body, shown: visibleText(body), fallback: String(body.text) };
+}
+
+describe('/plan <number>', () => {
+  it('answers /plan 13 with ⑬ and its figures, privately, within Slack’s 3 seconds', async () => {
+    const { body, shown, fallback } = await ask('13');
+
+    expect(body.response_type).toBe('ephemeral');
+    expect(fallback).toContain('⑬ 施設のＩＣＴ環境の充実');
+    const blocks = body.blocks as Array<Record<string, any>>;
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: '⑬ 施設のＩＣＴ環境の充実' } });
+    expect(shown).toContain('基本方針2：市民を守るICT');
+    expect(shown).toContain('取組：防災・防犯');
+    expect(shown).toContain('*無線LANアクセス回数*');
+    for (const year of ['令和元年度', '令和2年度', '令和3年度', '令和4年度', '令和5年度']) expect(shown).toContain(`*${year}*`);
+    expect(shown).toContain('目標 1,000回 ／ 実績 5,270回　✅ 達成');
+    expect(shown).toContain('目標 7,000回 ／ 実績 —　⚠️ 未提出（期限超過）');
+    expect(shown).toContain('令和2年度の達成率 166%');
+    expect(shown).toContain('進捗状況（令和2年度評価）');
+    expect(shown).toContain('吹田市公衆無線LAN');
+
+    const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
+    expect(buttons).toEqual([
+      expect.objectContaining({ type: 'button', action_id: RECORD_FIGURE_ACTION_ID, value: '13', text: expect.objectContaining({ text: ja.plan.recordButton }) }),
+    ]);
+  });
+
+  it.each(['⑬', '013', '１３', '  13  '])('reads %j as action plan 13', async (text) => {
+    const { fallback } = await ask(text);
+    expect(fallback).toContain('⑬ 施設のＩＣＴ環境の充実');
+  });
+
+  it('posts the same answer for the whole channel with share, naming who shared it', async () => {
+    const { body, shown } = await ask('13 share');
+    expect(body.response_type).toBe('in_channel');
+    expect(shown).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(shown).toContain(`<@${DEFAULT_USER_ID}>`);
+  });
+});
+
+describe('/plan lists', () => {
+  it.each(['', 'list', '一覧'])('answers %j with all 20 action plans, one line each with its worst status', async (text) => {
+    const { body, shown } = await ask(text);
+    expect(body.response_type).toBe('ephemeral');
+    expect(shown).toContain(ja.list.title);
+    expect(shown).toContain('20件');
+    for (let n = 1; n <= 20; n++) expect(shown).toContain(ja.circled(n));
+    expect(shown).toMatch(/⚠️ \*⑬ 施設のＩＣＴ環境の充実\*　未提出（期限超過） ／ 防災・防犯/);
+  });
+
+  it('searches names, indicators, themes and narratives in Japanese', async () => {
+    const { shown } = await ask('search 防犯');
+    expect(shown).toContain('「防犯」の検索結果');
+    expect(shown).toContain('⑮ 街頭防犯カメラの多目的利用の推進');
+    expect(shown).not.toContain('① ');
+  });
+
+  it('says so when a search finds nothing', async () => {
+    const { shown } = await ask('search 存在しない言葉');
+    expect(shown).toContain('「存在しない言葉」に一致するアクションプランはありません。');
+  });
+
+  it.each([
+    ['policy 1', '基本方針1：市民のためのサービスデザイン'],
+    ['policy 3', '基本方針3：業務改善を支えるICT'],
+    ['theme 防災・防犯', '取組テーマ：防災・防犯'],
+    ['theme 防災', '取組テーマ：防災・防犯'],
+  ])('answers /plan %s', async (text, title) => {
+    const { shown } = await ask(text);
+    expect(shown).toContain(title);
+  });
+
+  it('shares a list with the channel', async () => {
+    const { body } = await ask('policy 2 share');
+    expect(body.response_type).toBe('in_channel');
+  });
+});
+
+describe('/plan other verbs', () => {
+  it('answers /plan overdue as of the clock’s day', async () => {
+    const { shown } = await ask('overdue');
+    expect(shown).toContain('期限を過ぎた未提出の実績（2024年8月1日時点）');
+    expect(shown).toContain('⑬ 施設のＩＣＴ環境の充実');
+  });
+
+  it('answers /plan overdue for a day with nothing overdue', async () => {
+    const { shown } = await ask('overdue 2020-01-01');
+    expect(shown).toContain('2020年1月1日時点で期限を過ぎた未提出の実績はありません。');
+  });
+
+  it('answers /plan help with every form of the grammar', async () => {
+    const { shown } = await ask('help');
+    expect(shown).toContain(ja.help.title);
+    for (const [usage] of Object.values(ja.help.usage)) expect(shown).toContain(usage.split(/\s{2,}/)[0]);
+  });
+
+  it('answers /plan history 13', async () => {
+    const { shown } = await ask('history 13');
+    expect(shown).toContain('⑬ 施設のＩＣＴ環境の充実 実績の履歴');
+    expect(shown).toContain('5,270回');
+  });
+
+  it('opens the figure form for /plan report 13 with the command’s trigger_id', async () => {
+    const triggerId = fakeTriggerId();
+    const responseUrl = t.standIn.responseUrl();
+    const sentAt = Date.now();
+    const http = await postSigned(t.eventsUrl, slashCommandBody({ text: 'report 13', response_url: responseUrl, trigger_id: triggerId }), {
+      signingSecret: t.config.signingSecret!,
+    });
+    expect(http.status).toBe(200);
+    const outcome = await waitForFormOrReply(t.standIn, triggerId, new URL(responseUrl).pathname);
+    if ('opened' in outcome) {
+      // trigger_ids expire 3 seconds after Slack sent them.
+      expect(outcome.opened.at - sentAt).toBeLessThan(SLACK_DEADLINE_MS);
+    } else {
+      expect(outcome.reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.report.formComingSoon('⑬') });
+    }
+  });
+
+  it('answers /plan report 99 with the missing action plan, not a form', async () => {
+    const { shown } = await ask('report 99');
+    expect(shown).toContain('アクションプラン 99 はありません。');
+  });
+
+  it('lists owners, and lets only admins change them', async () => {
+    const refused = await ask('owner 13 add <@U0NEW|new>');
+    expect(refused.shown).toContain(ja.errors.adminsOnly);
+
+    const added = await ask('owner 13 add <@U0NEW|new>', { user_id: TEST_ADMIN_ID });
+    expect(added.shown).toContain(ja.owners.added('<@U0NEW>'));
+
+    const { shown } = await ask('13');
+    expect(shown).toContain('担当：<@U0NEW>');
+  });
+});
+
+describe('/plan with input it cannot answer', () => {
+  it.each([
+    ['a number past ⑳', '99', 'アクションプラン 99 はありません。1〜20 の番号を指定してください。'],
+    ['zero', '0', '「0」はアクションプラン番号として使えません。'],
+    ['a negative number', '-1', '「-1」はアクションプラン番号として使えません。'],
+    ['a word it does not know', 'abc', '「abc」は分かりませんでした。'],
+    ['an emoji', '🎉', '「🎉」は分かりませんでした。'],
+    ['a policy that does not exist', 'policy 4', '基本方針 4 はありません。'],
+    ['a theme that does not exist', 'theme 宇宙', '取組テーマ「宇宙」はありません。'],
+    ['words after a number', '13 14', '「14」は不要です。'],
+    ['a verb without its argument', 'search', '指定が足りません。'],
+    ['SQL after a number', "13'; DROP TABLE action_plan; --", "「13';」はアクションプラン番号として使えません。"],
+    ['SQL on its own', "' OR 1=1 --", "「'」は分かりませんでした。"],
+    ['3000 characters', 'x'.repeat(3000), '入力が長すぎます（3000文字）。'],
+  ])('answers %s with what was not understood', async (_what, text, expected) => {
+    const { body, shown } = await ask(text);
+    expect(body.response_type).toBe('ephemeral');
+    expect(shown).toContain(expected);
+  });
+
+  it('adds the usage to grammar mistakes', async () => {
+    const { shown } = await ask('abc');
+    expect(shown).toContain(`*${ja.slack.usage}*`);
+    expect(shown).toContain('`/plan 13`');
+    expect(shown).toContain(ja.errors.seeHelp);
+  });
+
+  it('treats repeated search words as one', async () => {
+    const { shown } = await ask('search 防犯 防犯 防犯');
+    expect(shown).toContain('「防犯」の検索結果');
+  });
+
+  it('never lets typed text mention the channel or forge a link', async () => {
+    const { shown } = await ask('<!channel> <https://evil.example|click>');
+    expect(shown).toContain('&lt;!channel&gt;');
+    expect(shown).not.toMatch(/<!channel>/);
+  });
+
+  it('still has every action plan after SQL-looking input', async () => {
+    await ask("search '); DELETE FROM action_plan; --");
+    const { shown } = await ask('list');
+    expect(shown).toContain('20件');
+  });
+
+  it('answers with the internal-error message when a handler throws, instead of staying silent', async () => {
+    t.failNextClock();
+    const { body } = await ask('13');
+    expect(body.response_type).toBe('ephemeral');
+    expect(body.text).toBe(ja.errors.internal);
+    expect(t.logs.join('\n')).toContain('clock stopped (test)');
+  });
+});
+
+describe('requests Slack did not sign', () => {
+  const quietly = () => new Promise((r) => setTimeout(r, 300));
+
+  it('rejects a forged signature with 401 and answers nothing', async () => {
+    const responseUrl = t.standIn.responseUrl('forged');
+    const body = slashCommandBody({ text: '13', response_url: responseUrl });
+    const res = await postSigned(t.eventsUrl, body, {
+      signingSecret: 'not-the-secret',
+    });
+    expect(res.status).toBe(401);
+    await quietly();
+    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/forged')).toEqual([]);
+  });
+
+  it('rejects a signature made for another body', async () => {
+    const responseUrl = t.standIn.responseUrl('tampered');
+    const now = Math.floor(Date.now() / 1000);
+    const signed = slashCommandBody({ text: '13', response_url: responseUrl });
+    const sent = slashCommandBody({ text: '13 share', response_url: responseUrl });
+    const res = await postSigned(t.eventsUrl, sent, {
+      signingSecret: 'unused',
+      timestampSeconds: now,
+      signature: signSlackRequest(t.config.signingSecret!, now, signed),
+    });
+    expect(res.status).toBe(401);
+    await quietly();
+    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/tampered')).toEqual([]);
+  });
+
+  it('rejects a correctly signed request older than five minutes', async () => {
+    const responseUrl = t.standIn.responseUrl('stale');
+    const res = await postSigned(t.eventsUrl, slashCommandBody({ text: '13', response_url: responseUrl }), {
+      signingSecret: t.config.signingSecret!,
+      timestampSeconds: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(res.status).toBe(401);
+    await quietly();
+    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/stale')).toEqual([]);
+  });
+});
+
+describe('logs', () => {
+  it('never contain the bot token or the signing secret', () => {
+    const all = t.logs.join('\n');
+    expect(all).not.toContain(t.config.botToken);
+    expect(all).not.toContain(t.config.signingSecret!);
+  });
+});

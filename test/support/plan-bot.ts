@@ -1,0 +1,159 @@
+/**
+ * The real Slack door on a loopback port: a temporary database prepared like `npm start`
+ * does, the Web API stand-in at SLACK_API_URL, and a fixed clock. Feature tests drive it
+ * with signed requests and read what reached the stand-in.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogLevel } from '@slack/bolt';
+import { createSlackApp, type PlanBot } from '../../src/slack/app.ts';
+import { loadSlackConfig, type SlackConfig } from '../../src/slack/config.ts';
+import { createLogger } from '../../src/slack/logger.ts';
+import { findPlan } from '../../src/store/action-plans.ts';
+import type { PlanDb } from '../../src/store/db.ts';
+import { prepareDatabase } from '../../src/store/prepare.ts';
+import { DEFAULT_USER_ID, postSigned, slashCommandBody, type SignedResponse, type SlashCommandFields } from './signed-request.ts';
+import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
+
+export const TEST_BOT_TOKEN = 'xoxb-0000-test-bot-token';
+/** Hex like a real signing secret, and distinctive so a leak into a log is easy to spot. */
+export const TEST_SIGNING_SECRET = '5ec7e75ec7e75ec7e75ec7e75ec7e75e';
+export const TEST_APP_TOKEN = 'xapp-1-A0PLANBOT-0000-test-app-token';
+export const TEST_ADMIN_ID = 'U0ADMIN';
+/** 1 Aug 2024 in Tokyo: FY2023's due date (30 June) has passed, FY2024 is under way. */
+export const TEST_NOW = new Date('2024-08-01T09:00:00+09:00');
+
+export interface TestBot {
+  bot: PlanBot;
+  db: PlanDb;
+  config: SlackConfig;
+  standIn: SlackApiStandIn;
+  /** `http://127.0.0.1:<port>/slack/events` (HTTP mode only). */
+  eventsUrl: string;
+  logs: string[];
+  /** The next `clock()` call throws, to exercise the internal-error answer. */
+  failNextClock(): void;
+  /** Posts a signed `/plan <text>`; resolves with Bolt's HTTP answer and the response_url call. */
+  slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: RecordedCall }>;
+  close(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  logLevel?: LogLevel;
+  /** Default true in HTTP mode; Socket Mode tests start the bot themselves once a socket stand-in is up. */
+  start?: boolean;
+}
+
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const standIn = await startSlackApiStandIn();
+  const dir = mkdtempSync(join(tmpdir(), 'plan-bot-slack-'));
+  const config = loadSlackConfig({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: standIn.url,
+    PORT: '0',
+    DATABASE_PATH: join(dir, 'plans.db'),
+    PLAN_ADMINS: TEST_ADMIN_ID,
+    ...options.env,
+  });
+  const db = await prepareDatabase(config.databasePath, { now: TEST_NOW });
+  const plan = (await findPlan(db))!;
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: options.logLevel ?? LogLevel.INFO,
+    secrets: [config.botToken, config.signingSecret, config.appToken],
+    write: (line) => logs.push(line),
+  });
+  let clockFails = 0;
+  const clock = () => {
+    if (clockFails > 0) {
+      clockFails -= 1;
+      throw new Error('clock stopped (test)');
+    }
+    return TEST_NOW;
+  };
+  const bot = createSlackApp({ config, db, plan, clock, logger });
+  let eventsUrl = '';
+  if (config.appToken === undefined && options.start !== false) {
+    const listening = await bot.start();
+    if (listening.mode === 'http') eventsUrl = `http://127.0.0.1:${listening.port}/slack/events`;
+  }
+
+  return {
+    bot,
+    db,
+    config,
+    standIn,
+    eventsUrl,
+    logs,
+    failNextClock() {
+      clockFails += 1;
+    },
+    async slash(text, fields = {}) {
+      const responseUrl = standIn.responseUrl();
+      const body = slashCommandBody({ text, response_url: responseUrl, ...fields });
+      const http = await postSigned(eventsUrl, body, { signingSecret: TEST_SIGNING_SECRET });
+      const reply = await waitForReply(standIn, new URL(responseUrl).pathname);
+      return { http, reply };
+    },
+    async close() {
+      await bot.stop(1000);
+      await db.destroy();
+      await standIn.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The response_url call on one particular path, so parallel answers do not mix. */
+export async function waitForReply(standIn: SlackApiStandIn, path: string, timeoutMs = 3000): Promise<RecordedCall> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const call = standIn.callsTo('response_url').find((c) => c.path === path);
+    if (call) return call;
+    if (Date.now() > deadline) throw new Error(`no answer on ${path} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export { DEFAULT_USER_ID };
+
+/** All the text a Block Kit message shows, joined, for assertions that do not care about layout. */
+export function visibleText(body: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'text' && typeof v === 'string') parts.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(body.blocks ?? []);
+  return parts.join('\n');
+}
+
+/**
+ * What "open the figure form" looks like from Slack's side: a views.open with the
+ * request's trigger_id, or, while the modal is a placeholder, an ephemeral reply on the
+ * response_url naming the action plan. Either one, never silence.
+ */
+export async function waitForFormOrReply(
+  standIn: SlackApiStandIn,
+  triggerId: string,
+  responsePath: string,
+  timeoutMs = 3000,
+): Promise<{ opened: RecordedCall } | { reply: RecordedCall }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const opened = standIn.callsTo('views.open').find((c) => c.body.trigger_id === triggerId);
+    if (opened) return { opened };
+    const reply = standIn.callsTo('response_url').find((c) => c.path === responsePath);
+    if (reply) return { reply };
+    if (Date.now() > deadline) throw new Error(`neither views.open nor a reply for trigger ${triggerId} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
