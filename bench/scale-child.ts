@@ -7,8 +7,8 @@
 import { answer } from '../commands/answer.ts';
 import { makeContext } from '../commands/context.ts';
 import type { CommandResult } from '../commands/results.ts';
-import { computeDigest } from '../src/alerts/compute.ts';
-import type { AlertSettings } from '../src/alerts/config.ts';
+import { computeDigest } from '../commands/alerts/compute.ts';
+import type { AlertSettings } from '../commands/alerts/settings.ts';
 import { civilDateInTokyo, DEFAULT_DUE_DATE_RULE } from '../src/domain/fiscal-year.ts';
 import { findPlan } from '../src/store/action-plans.ts';
 import { openDatabase } from '../src/store/db.ts';

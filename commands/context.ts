@@ -1,6 +1,7 @@
 import { civilDateInTokyo } from '../src/domain/fiscal-year.ts';
 import type { CivilDate, DueDateRule } from '../src/domain/fiscal-year.ts';
 import type { PlanDb } from '../src/store/db.ts';
+import type { AlertSettings } from './alerts/settings.ts';
 import type { Plan } from '../src/store/schema.ts';
 
 /** Everything a handler may know about the world, handed in by the door it came through. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   today: CivilDate;
   dueRule: DueDateRule;
   actor: Actor;
+  /** Null when ALERT_CHANNEL is unset: alerts are off and `/plan alerts` says so. */
+  alertSettings: AlertSettings | null;
 }
 
 export interface Actor {
@@ -28,6 +31,7 @@ export function makeContext(options: {
   now: Date;
   dueRule: DueDateRule;
   actor: Actor;
+  alertSettings?: AlertSettings | null;
 }): CommandContext {
-  return { ...options, today: civilDateInTokyo(options.now) };
+  return { ...options, alertSettings: options.alertSettings ?? null, today: civilDateInTokyo(options.now) };
 }

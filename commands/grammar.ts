@@ -52,6 +52,16 @@ export const VERBS = {
 
 const SHARE_WORDS = new Set(['share', '共有']);
 
+// A Map, not an object literal: "__proto__" or "constructor" typed by a person must not
+// resolve to something that is not an action.
+const OWNER_ACTIONS = new Map<string, 'add' | 'remove'>([
+  ['add', 'add'],
+  ['追加', 'add'],
+  ['remove', 'remove'],
+  ['rm', 'remove'],
+  ['削除', 'remove'],
+]);
+
 const verbByWord = new Map<string, keyof typeof VERBS>(
   Object.entries(VERBS).flatMap(([verb, words]) => words.map((w) => [w, verb as keyof typeof VERBS])),
 );
@@ -132,9 +142,7 @@ function parseOwner(rest: string[]): ParseResult {
   const parsed = numberArgument('owner', numberWord === undefined ? [] : [numberWord]);
   if (!parsed.ok) return parsed;
   if (actionWord === undefined) return ok({ verb: 'owner', number: parsed.number, action: 'list' });
-  const action = { add: 'add', '追加': 'add', remove: 'remove', rm: 'remove', '削除': 'remove' }[
-    actionWord.toLowerCase()
-  ] as 'add' | 'remove' | undefined;
+  const action = OWNER_ACTIONS.get(actionWord.toLowerCase());
   if (action === undefined) return unexpected('owner', [actionWord, ...(userWord ? [userWord] : []), ...extra]);
   if (userWord === undefined) return fail({ code: 'missing_argument', verb: 'owner' });
   if (extra.length) return unexpected('owner', extra);

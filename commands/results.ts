@@ -1,5 +1,6 @@
 import type { CivilDate } from '../src/domain/fiscal-year.ts';
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
+import type { AlertPreview } from './alerts/preview.ts';
 import type { ParseError } from './grammar.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
@@ -95,5 +96,6 @@ export type CommandResult =
       change: null | { action: 'add' | 'remove'; userId: string; changed: boolean };
     }
   | { kind: 'open_report_form'; actionPlanNumber: number }
+  | { kind: 'alerts_preview'; preview: AlertPreview }
   | { kind: 'help' }
   | { kind: 'error'; error: CommandError };

@@ -1,3 +1,4 @@
+import { previewAlerts } from './alerts/preview.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
 import type { Command } from './grammar.ts';
@@ -29,8 +30,17 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
     case 'report':
       return openReport(ctx, command.number);
     case 'alerts':
-      // The alerts preview is wired in by the alerts module; until then admins get help.
-      return ctx.actor.isAdmin ? { kind: 'help' } : { kind: 'error', error: { code: 'admins_only' } };
+      if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
+      return {
+        kind: 'alerts_preview',
+        preview: await previewAlerts({
+          db: ctx.db,
+          plan: ctx.plan,
+          settings: ctx.alertSettings,
+          now: ctx.now,
+          date: command.date,
+        }),
+      };
     case 'help':
       return { kind: 'help' };
   }

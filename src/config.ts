@@ -42,6 +42,24 @@ const coreSchema = z.object({
     }),
 });
 
+/**
+ * Variables that both `npm start` and `npm run alerts` read: one definition, so the two
+ * can never disagree about what a valid value is.
+ */
+export const sharedSlackFields = {
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, {
+    error: 'must be a bot token starting with "xoxb-"',
+  }),
+  SLACK_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http(s) URL' })
+    // The Web API client appends method names straight onto the base.
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ALERT_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a channel id such as C0123ABCD' }),
+};
+
 export interface CoreConfig {
   databasePath: string;
   locale: Locale;
@@ -86,3 +104,22 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
     admins: c.PLAN_ADMINS,
   };
 }
+
+/** How to fix each variable, in the words of Slack's app settings pages. */
+export const HOW_TO_FIX: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',
+  SLACK_SIGNING_SECRET:
+    'copy the "Signing Secret" from your app\'s "Basic Information" page, or set SLACK_APP_TOKEN to use Socket Mode instead',
+  SLACK_APP_TOKEN:
+    'create an App-Level Token with the connections:write scope under "Basic Information" → "App-Level Tokens" (xapp-…), or unset it to use HTTP mode',
+  PORT: 'set PORT to a free port number, e.g. 3000',
+  SLACK_API_URL: 'use a base URL such as https://slack.com/api/, or unset it',
+  ALERT_CHANNEL: 'use a channel id such as C0123ABCD (channel details → "About" → bottom), or unset it',
+};
+
+/** The one line an operator sees when the environment is wrong: what, and how to fix it. */
+export function describeConfigError(error: ConfigError): string {
+  const fix = HOW_TO_FIX[error.variable];
+  return fix ? `${error.variable} ${error.problem}: ${fix}` : error.message;
+}
+

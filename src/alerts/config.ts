@@ -1,30 +1,20 @@
 import { z } from 'zod';
-import { cleanEnv, ConfigError, loadCoreConfig, type CoreConfig } from '../config.ts';
-import type { DueDateRule } from '../domain/fiscal-year.ts';
+import { cleanEnv, ConfigError, loadCoreConfig, sharedSlackFields, type CoreConfig } from '../config.ts';
+import {
+  DEFAULT_ALERT_TIME,
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_REPEAT_DAYS,
+  type AlertSettings,
+  type AlertTime,
+} from '../../commands/alerts/settings.ts';
+
+export type { AlertSettings, AlertTime };
 
 /**
  * What the alert job reads from the environment on top of the core settings: the same
  * variables `npm start` reads, so the CLI and the in-process scheduler behave alike.
  * Every bad variable gets its own line; a token's value is never part of one.
  */
-
-export interface AlertTime {
-  hour: number;
-  minute: number;
-}
-
-export const DEFAULT_ALERT_TIME: AlertTime = { hour: 9, minute: 0 };
-export const DEFAULT_DUE_SOON_DAYS = 14;
-export const DEFAULT_REPEAT_DAYS = 7;
-
-/** What a run needs to decide and ledger, whoever starts it. */
-export interface AlertSettings {
-  channel: string;
-  time: AlertTime;
-  dueSoonDays: number;
-  repeatDays: number;
-  dueRule: DueDateRule;
-}
 
 export interface AlertConfig extends CoreConfig {
   botToken: string | undefined;
@@ -50,22 +40,9 @@ const dayCount = (min: number, max: number, what: string) => {
 };
 
 const alertSchema = z.object({
-  SLACK_BOT_TOKEN: z
-    .string()
-    .regex(/^xoxb-[\w-]+$/, {
-      error: 'must be a bot token starting with "xoxb-" (the "Bot User OAuth Token" on your app\'s "OAuth & Permissions" page)',
-    })
-    .optional(),
-  ALERT_CHANNEL: z
-    .string()
-    .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a channel id such as C0123ABCD (channel details → "About", at the bottom)' })
-    .optional(),
-  SLACK_API_URL: z
-    .string()
-    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http(s) URL such as https://slack.com/api/, or unset' })
-    // The Web API client appends method names straight onto the base.
-    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
-    .optional(),
+  SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN.optional(),
+  ALERT_CHANNEL: sharedSlackFields.ALERT_CHANNEL.optional(),
+  SLACK_API_URL: sharedSlackFields.SLACK_API_URL.optional(),
   ALERT_TIME: z
     .string()
     .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day HH:MM in Tokyo time, e.g. 09:00' })

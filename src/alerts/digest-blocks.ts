@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Messages } from '../messages/index.ts';
-import { countsLine, groupHeading, itemLine, shownItems, type Digest, type DigestGroup } from './digest.ts';
+import { shownItems, type Digest, type DigestGroup } from '../../commands/alerts/digest.ts';
+import { countsLine, groupHeading, itemLine } from './digest-words.ts';
 
 /**
  * The digest as one chat.postMessage payload that Slack will accept however many alerts

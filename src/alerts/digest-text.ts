@@ -1,5 +1,6 @@
 import type { Messages } from '../messages/index.ts';
-import { countsLine, groupHeading, itemLine, shownItems, type Digest } from './digest.ts';
+import { shownItems, type Digest } from '../../commands/alerts/digest.ts';
+import { countsLine, groupHeading, itemLine } from './digest-words.ts';
 
 /** The digest as plain text for a terminal (`--dry-run`) or the CLI preview: same words, no markup. */
 export function renderDigestText(digest: Digest, m: Messages): string {

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
+import { describeConfigError } from '../config.ts';
 import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
 import { messagesFor } from '../messages/index.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig } from './config.ts';
-import { isEmptyDigest } from './digest.ts';
+import { isEmptyDigest } from '../../commands/alerts/digest.ts';
 import { renderDigestText } from './digest-text.ts';
 import { runAlerts } from './run.ts';
 import { createSlackPoster } from './slack-poster.ts';
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
     config = loadAlertConfig(process.env, { token: !dryRun, channel: true });
   } catch (error) {
     if (!(error instanceof AlertConfigError)) throw error;
-    for (const problem of error.problems) process.stderr.write(`plan-bot: ${problem.message}\n`);
+    for (const problem of error.problems) process.stderr.write(`plan-bot: ${describeConfigError(problem)}\n`);
     return EXIT.cannotStart;
   }
   const m = messagesFor(config.locale);

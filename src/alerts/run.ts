@@ -7,9 +7,9 @@ import type { Messages } from '../messages/index.ts';
 import { claimAlertRun, recordPostedRun, releaseAlertRun } from '../store/alert-ledger.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
-import { computeDigest } from './compute.ts';
+import { computeDigest } from '../../commands/alerts/compute.ts';
 import type { AlertSettings } from './config.ts';
-import { isEmptyDigest, shownItems, type Digest } from './digest.ts';
+import { isEmptyDigest, shownItems, type Digest } from '../../commands/alerts/digest.ts';
 import { fitDigest, renderDigestBlocks } from './digest-blocks.ts';
 import { toSlackPostError, type PostDigest, type SlackFailureKind } from './slack-poster.ts';
 

@@ -1,6 +1,4 @@
-import holidayJp from '@holiday-jp/holiday_jp';
-import { TZDate } from '@date-fns/tz';
-import { addCivilDays, civilDateInTokyo, PLAN_TIME_ZONE, type CivilDate } from '../domain/fiscal-year.ts';
+import { nextRunAt } from '../domain/working-days.ts';
 import type { AlertTime } from './config.ts';
 import type { AlertRunOutcome } from './run.ts';
 
@@ -8,37 +6,6 @@ import type { AlertRunOutcome } from './run.ts';
  * When the alert job runs: at ALERT_TIME, Tokyo time, on the city's working days. The next
  * fire time is a pure function of "now"; the scheduler only sets one timer at a time for it.
  */
-
-/**
- * Municipal offices close on weekends, public holidays and 29 December–3 January
- * (地方自治法 §4-2 lets each city set these by ordinance; Suita's follows the usual pattern).
- * Public holidays come from @holiday-jp/holiday_jp, which tracks law changes.
- */
-export function isWorkingDay(day: CivilDate): boolean {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  if (weekday === 0 || weekday === 6) return false;
-  // The string form is looked up as is; the Date form would use the host's time zone.
-  if (holidayJp.isHoliday(day)) return false;
-  const monthDay = day.slice(5);
-  return !(monthDay >= '12-29' || monthDay <= '01-03');
-}
-
-// The longest run of closed days (New Year plus a weekend, or a long holiday) is well under this.
-const MAX_DAYS_AHEAD = 31;
-
-/** The first working-day ALERT_TIME strictly after `after`. */
-export function nextRunAt(after: Date, time: AlertTime): Date {
-  const today = civilDateInTokyo(after);
-  for (let offset = 0; offset <= MAX_DAYS_AHEAD; offset += 1) {
-    const day = addCivilDays(today, offset);
-    if (!isWorkingDay(day)) continue;
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const at = new Date(new TZDate(y, m - 1, d, time.hour, time.minute, PLAN_TIME_ZONE).getTime());
-    if (at.getTime() > after.getTime()) return at;
-  }
-  throw new Error(`no working day within ${MAX_DAYS_AHEAD} days of ${today}`);
-}
 
 export interface TimerHandle {
   cancel(): void;

@@ -1,7 +1,8 @@
 import { answer } from '../../commands/answer.ts';
 import { makeContext } from '../../commands/context.ts';
 import { parseCommand } from '../../commands/grammar.ts';
-import { ConfigError, loadCoreConfig } from '../config.ts';
+import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../alerts/config.ts';
+import { describeConfigError } from '../config.ts';
 import { messagesFor } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
 import { findPlan } from '../store/action-plans.ts';
@@ -15,10 +16,11 @@ import { prepareDatabase } from '../store/prepare.ts';
 async function main(argv: string[]): Promise<number> {
   let config;
   try {
-    config = loadCoreConfig();
+    // The alert settings too, so `alerts` previews what `npm run alerts` would post.
+    config = loadAlertConfig(process.env, { token: false, channel: false });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`plan-bot: ${error.message}\n`);
+    if (error instanceof AlertConfigError) {
+      for (const problem of error.problems) process.stderr.write(`plan-bot: ${describeConfigError(problem)}\n`);
       return 2;
     }
     throw error;
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       dueRule: config.dueRule,
       // Whoever runs the CLI already holds the database file, so it acts as an admin.
       actor: { id: 'cli', isAdmin: true, canOpenForms: false },
+      alertSettings: alertSettingsOf(config),
     });
     const result = await answer(text, ctx);
     const out = renderText(result, m);

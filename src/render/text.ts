@@ -1,4 +1,5 @@
 import type { CommandResult } from '../../commands/results.ts';
+import { renderAlertPreviewText } from '../alerts/preview-render.ts';
 import type { Messages } from '../messages/index.ts';
 import { actualText, errorText, statusLabel, targetText, wantsHelpHint } from './describe.ts';
 
@@ -101,6 +102,8 @@ function lines(result: CommandResult, m: Messages): string[] {
       out.push(result.owners.length ? result.owners.map((o) => `・${o}`).join('\n') : m.owners.none);
       return out;
     }
+    case 'alerts_preview':
+      return [renderAlertPreviewText(result.preview, m)];
     case 'open_report_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'help':

@@ -14,5 +14,6 @@ export function contextFor(deps: SlackDeps, userId: string): CommandContext {
     now: deps.clock(),
     dueRule: deps.config.dueRule,
     actor: actorFor(userId, deps.config),
+    alertSettings: deps.alertSettings ?? null,
   });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ConfigError, loadCoreConfig, parseWith, type CoreConfig } from '../config.ts';
+import { loadCoreConfig, parseWith, sharedSlackFields, type CoreConfig } from '../config.ts';
+
+export { describeConfigError } from '../config.ts';
 
 /**
  * What the Slack door needs on top of the core settings. A token is never part of an
@@ -20,21 +22,9 @@ export interface SlackConfig extends CoreConfig {
   alertChannel: string | undefined;
 }
 
-/** How to fix each variable, in the words of Slack's app settings pages. */
-export const HOW_TO_FIX: Record<string, string> = {
-  SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',
-  SLACK_SIGNING_SECRET:
-    'copy the "Signing Secret" from your app\'s "Basic Information" page, or set SLACK_APP_TOKEN to use Socket Mode instead',
-  SLACK_APP_TOKEN:
-    'create an App-Level Token with the connections:write scope under "Basic Information" → "App-Level Tokens" (xapp-…), or unset it to use HTTP mode',
-  PORT: 'set PORT to a free port number, e.g. 3000',
-  SLACK_API_URL: 'use a base URL such as https://slack.com/api/, or unset it',
-  ALERT_CHANNEL: 'use a channel id such as C0123ABCD (channel details → "About" → bottom), or unset it',
-};
-
 const slackSchema = z
   .object({
-    SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, { error: 'must be a bot token starting with "xoxb-"' }),
+    SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN,
     SLACK_SIGNING_SECRET: z
       .string()
       .min(8, { error: 'is too short to be a signing secret' })
@@ -51,16 +41,8 @@ const slackSchema = z
       .transform(Number)
       .pipe(z.number().max(65535, { error: 'must be a whole number from 0 to 65535' }))
       .default(DEFAULT_PORT),
-    SLACK_API_URL: z
-      .string()
-      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http(s) URL' })
-      // The Web API client appends method names straight onto the base.
-      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
-      .optional(),
-    ALERT_CHANNEL: z
-      .string()
-      .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a channel id such as C0123ABCD' })
-      .optional(),
+    SLACK_API_URL: sharedSlackFields.SLACK_API_URL.optional(),
+    ALERT_CHANNEL: sharedSlackFields.ALERT_CHANNEL.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
@@ -84,12 +66,6 @@ export function loadSlackConfig(env: Record<string, string | undefined> = proces
     slackApiUrl: s.SLACK_API_URL,
     alertChannel: s.ALERT_CHANNEL,
   };
-}
-
-/** The one line an operator sees when the environment is wrong: what, and how to fix it. */
-export function describeConfigError(error: ConfigError): string {
-  const fix = HOW_TO_FIX[error.variable];
-  return fix ? `${error.variable} ${error.problem}: ${fix}` : error.message;
 }
 
 export function slackMode(config: Pick<SlackConfig, 'appToken'>): 'socket' | 'http' {

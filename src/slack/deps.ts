@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import type { AlertSettings } from '../../commands/alerts/settings.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
 import type { SlackConfig } from './config.ts';
@@ -11,4 +12,6 @@ export interface SlackDeps {
   /** "Now" for status rules; a parameter so tests can fix the day. */
   clock: () => Date;
   logger: Logger;
+  /** What `/plan alerts` previews; null or absent when ALERT_CHANNEL is unset. */
+  alertSettings?: AlertSettings | null;
 }

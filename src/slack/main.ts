@@ -1,4 +1,8 @@
+import { AlertConfigError, alertSettingsOf, loadAlertConfig, type AlertConfig } from '../alerts/config.ts';
+import { scheduleAlerts } from '../alerts/job.ts';
+import type { AlertScheduler } from '../alerts/schedule.ts';
 import { ConfigError } from '../config.ts';
+import { messagesFor } from '../messages/index.ts';
 import { findPlan } from '../store/action-plans.ts';
 import type { PlanDb } from '../store/db.ts';
 import { prepareDatabase } from '../store/prepare.ts';
@@ -13,10 +17,14 @@ import { EVENTS_PATH } from './receivers.ts';
  */
 async function main(): Promise<number> {
   let config: SlackConfig;
+  let alertConfig: AlertConfig;
   try {
     config = loadSlackConfig();
+    // The same variables `npm run alerts` reads; alerts are off when ALERT_CHANNEL is unset.
+    alertConfig = loadAlertConfig(process.env, { token: true, channel: false });
   } catch (error) {
     if (error instanceof ConfigError) return fail(describeConfigError(error));
+    if (error instanceof AlertConfigError) return fail(describeConfigError(error.problems[0]!));
     throw error;
   }
   const logger = createLogger({ secrets: [config.botToken, config.signingSecret, config.appToken] });
@@ -41,7 +49,9 @@ async function main(): Promise<number> {
     );
   }
 
-  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger });
+  const alertSettings = alertSettingsOf(alertConfig);
+  let alerts: AlertScheduler | null = null;
+  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings });
   try {
     const listening = await bot.start();
     logger.info(
@@ -50,6 +60,9 @@ async function main(): Promise<number> {
         : 'plan-bot is connected to Slack (Socket Mode)',
       `— plan ${plan.code}, locale ${config.locale}, database ${config.databasePath}`,
     );
+    alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
+    const next = alerts?.nextRunAt();
+    if (next) logger.info(`alerts: next digest to ${alertSettings!.channel} at ${next.toISOString()}`);
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -67,6 +80,8 @@ async function main(): Promise<number> {
     logger.error('shutdown took too long; exiting');
     process.exit(1);
   }, DEFAULT_GRACE_MS * 2).unref();
+  // The scheduler first: a digest being posted finishes and is ledgered before the database closes.
+  await alerts?.stop();
   await bot.stop();
   await db.destroy();
   logger.info('stopped; database closed');

@@ -65,7 +65,7 @@ describe('alert configuration', () => {
     const config = loadAlertConfig({ SLACK_BOT_TOKEN: 'xoxb-1-abc' }, { token: true, channel: false });
     expect(alertSettingsOf(config)).toBeNull();
     expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1-abc', ALERT_CHANNEL: '#general' })).toEqual([
-      'ALERT_CHANNEL must be a channel id such as C0123ABCD (channel details → "About", at the bottom)',
+      'ALERT_CHANNEL must be a channel id such as C0123ABCD',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, shownItems, type ActionPlanLabels } from '../../src/alerts/digest.ts';
+import { buildDigest, shownItems, type ActionPlanLabels } from '../../commands/alerts/digest.ts';
 import { BLOCK_LIMITS, fitDigest, renderDigestBlocks } from '../../src/alerts/digest-blocks.ts';
 import { renderDigestText } from '../../src/alerts/digest-text.ts';
 import type { AlertFinding } from '../../src/domain/alert-rules.ts';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { previewAlerts, renderAlertPreviewBlocks, renderAlertPreviewText } from '../../src/alerts/preview.ts';
+import { previewAlerts } from '../../commands/alerts/preview.ts';
+import { renderAlertPreviewBlocks, renderAlertPreviewText } from '../../src/alerts/preview-render.ts';
 import { runAlerts } from '../../src/alerts/run.ts';
 import { messagesFor } from '../../src/messages/index.ts';
 import { blockTexts, seededDb, SETTINGS, tokyo, type SeededDb } from './support.ts';
@@ -13,7 +14,7 @@ beforeEach(async () => {
 afterEach(() => seeded.cleanup());
 
 const preview = (now: Date, date: string | null = null) =>
-  previewAlerts({ db: seeded.db, plan: seeded.plan, settings: SETTINGS, messages: ja, now, date });
+  previewAlerts({ db: seeded.db, plan: seeded.plan, settings: SETTINGS, now, date });
 
 async function tableSizes() {
   const ledger = await seeded.db.selectFrom('alert_ledger').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -58,7 +59,7 @@ describe('/plan alerts preview', () => {
   });
 
   it('says alerts are off when no channel is configured', async () => {
-    const off = await previewAlerts({ db: seeded.db, plan: seeded.plan, settings: null, messages: ja, now: new Date() });
+    const off = await previewAlerts({ db: seeded.db, plan: seeded.plan, settings: null, now: new Date() });
     expect(renderAlertPreviewText(off, ja)).toBe('通知チャンネル（ALERT_CHANNEL）が設定されていないため、通知は停止しています。');
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertRunOutcome } from '../../src/alerts/run.ts';
+import { isWorkingDay, nextRunAt } from '../../src/domain/working-days.ts';
 import {
-  isWorkingDay,
-  nextRunAt,
   startAlertScheduler,
   type SchedulerLogger,
   type SetTimer,

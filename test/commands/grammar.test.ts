@@ -82,3 +82,10 @@ describe('the /plan grammar', () => {
     expect(parsed('99')).toEqual({ verb: 'show', number: 99, share: false });
   });
 });
+
+describe('the /plan grammar against prototype names', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('does not take %s as an owner action', (word) => {
+    expect(parseCommand(`owner 13 ${word} U024BE7LH`)).toMatchObject({ ok: false, error: { code: 'unexpected_words' } });
+    expect(parseCommand(word)).toMatchObject({ ok: false, error: { code: 'unknown_verb' } });
+  });
+});

@@ -116,6 +116,21 @@ describe('command handlers on the seeded plan', () => {
     ]);
   });
 
+  it('previews the next alert digest for admins only, and says when alerts are off', async () => {
+    expect(expectKind(await ask('alerts'), 'error').error).toEqual({ code: 'admins_only' });
+    expect(expectKind(await ask('alerts', { actor: admin }), 'alerts_preview').preview).toEqual({ kind: 'disabled' });
+    const settings = { channel: 'C0PLAN', time: { hour: 9, minute: 0 }, dueSoonDays: 14, repeatDays: 7, dueRule: DEFAULT_DUE_DATE_RULE };
+    const result = await answer(
+      'alerts 2024-07-01',
+      makeContext({ db: t.db, plan, now: new Date('2024-06-28T12:00:00+09:00'), dueRule: DEFAULT_DUE_DATE_RULE, actor: admin, alertSettings: settings }),
+    );
+    const { preview } = expectKind(result, 'alerts_preview');
+    if (preview.kind !== 'preview') throw new Error('expected a preview');
+    expect(preview).toMatchObject({ channel: 'C0PLAN', runDate: '2024-07-01', runAt: null });
+    const thirteen = preview.digest.groups.find((g) => g.actionPlan.number === 13)!;
+    expect(thirteen.items.flatMap(({ finding: f }) => (f.rule === 'overdue' ? [f.fiscalYear] : []))).toEqual([2021, 2022, 2023]);
+  });
+
   it('answers report with a form for a known plan, and an error for an unknown one', async () => {
     expect(await ask('report 13')).toEqual({ kind: 'open_report_form', actionPlanNumber: 13 });
     expect(expectKind(await ask('report 99'), 'error').error).toMatchObject({ code: 'no_such_action_plan' });

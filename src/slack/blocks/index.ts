@@ -1,4 +1,5 @@
 import type { CommandResult } from '../../../commands/results.ts';
+import { renderAlertPreviewBlocks } from '../../alerts/preview-render.ts';
 import type { Messages } from '../../messages/index.ts';
 import { actionPlanListMessage } from './action-plan-list.ts';
 import { actionPlanMessage } from './action-plan.ts';
@@ -45,6 +46,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return helpMessage(m);
     case 'error':
       return errorMessage(result.error, m);
+    case 'alerts_preview':
+      return renderAlertPreviewBlocks(result.preview, m);
     case 'open_report_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.report.formComingSoon(m.circled(result.actionPlanNumber));

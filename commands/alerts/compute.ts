@@ -1,11 +1,11 @@
-import { findAlerts, keyString, selectNewAlerts, type AlertFinding, type FigureFact } from '../domain/alert-rules.ts';
-import type { CivilDate } from '../domain/fiscal-year.ts';
-import { loadActionPlans } from '../store/action-plans.ts';
-import { listLastSent } from '../store/alert-ledger.ts';
-import type { PlanDb } from '../store/db.ts';
-import { listOwnersByActionPlan } from '../store/owners.ts';
-import type { Plan } from '../store/schema.ts';
-import type { AlertSettings } from './config.ts';
+import { findAlerts, keyString, selectNewAlerts, type AlertFinding, type FigureFact } from '../../src/domain/alert-rules.ts';
+import type { CivilDate } from '../../src/domain/fiscal-year.ts';
+import { loadActionPlans } from '../../src/store/action-plans.ts';
+import { listLastSent } from '../../src/store/alert-ledger.ts';
+import type { PlanDb } from '../../src/store/db.ts';
+import { listOwnersByActionPlan } from '../../src/store/owners.ts';
+import type { Plan } from '../../src/store/schema.ts';
+import type { AlertSettings } from './settings.ts';
 import { buildDigest, type Digest } from './digest.ts';
 
 /**
