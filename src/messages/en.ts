@@ -96,8 +96,6 @@ export const en: Messages = {
   },
 
   report: {
-    // Placeholder kept for the Slack wiring until it opens the modal below.
-    formComingSoon: (circled) => `The form to record figures for ${circled} is coming soon.`,
     title: (circled) => `Record a figure ${circled}`,
     submit: 'Record',
     close: 'Cancel',
@@ -119,6 +117,8 @@ export const en: Messages = {
     noActual: 'Current actual: not recorded yet',
     replaces: 'Recording replaces the current actual; the earlier value stays in the history.',
     provisionalNotice: 'This fiscal year has not ended, so the figure will be recorded as provisional.',
+    couldNotOpen: (circled, n) => `The form for ${circled} could not be opened. Please run \`/plan report ${n}\` again.`,
+    notSaved: 'The figure could not be recorded. Please press Record again in a moment, and tell an admin if this keeps happening.',
     fieldErrors: {
       indicatorRequired: 'Choose an indicator.',
       unknownIndicator: 'That indicator does not belong to this action plan. Please reopen the form.',

@@ -92,9 +92,6 @@ export const ja = {
   },
 
   report: {
-    // Placeholder kept for the Slack wiring until it opens the modal below.
-    formComingSoon: (circled: string) =>
-      `${circled} の実績を入力するフォームは準備中です。しばらくお待ちください。`,
     title: (circled: string) => `${circled} 実績の入力`,
     submit: '記録する',
     close: 'キャンセル',
@@ -115,6 +112,9 @@ export const ja = {
     noActual: '現在の実績：未入力',
     replaces: '記録すると現在の実績が置き換わります。前の値は履歴に残ります。',
     provisionalNotice: 'この年度はまだ終わっていないため、暫定値として記録されます。',
+    couldNotOpen: (circled: string, n: number) =>
+      `${circled} の入力フォームを開けませんでした。もう一度 \`/plan report ${n}\` を実行してください。`,
+    notSaved: '記録できませんでした。時間をおいてもう一度「記録する」を押してください。問題が続く場合は管理者に連絡してください。',
     fieldErrors: {
       indicatorRequired: '指標を選んでください。',
       unknownIndicator: 'この指標はこのアクションプランにありません。フォームを開き直してください。',

@@ -34,6 +34,8 @@ export interface TestBot {
   logs: string[];
   /** The next `clock()` call throws, to exercise the internal-error answer. */
   failNextClock(): void;
+  /** Moves the bot's clock (the database stays as it is), e.g. into a fiscal year still running. */
+  setNow(now: Date): void;
   /** Posts a signed `/plan <text>`; resolves with Bolt's HTTP answer and the response_url call. */
   slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: RecordedCall }>;
   close(): Promise<void>;
@@ -44,6 +46,8 @@ export interface TestBotOptions {
   logLevel?: LogLevel;
   /** Default true in HTTP mode; Socket Mode tests start the bot themselves once a socket stand-in is up. */
   start?: boolean;
+  /** The bot's "now"; default TEST_NOW. */
+  now?: Date;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -67,12 +71,13 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     write: (line) => logs.push(line),
   });
   let clockFails = 0;
+  let now = options.now ?? TEST_NOW;
   const clock = () => {
     if (clockFails > 0) {
       clockFails -= 1;
       throw new Error('clock stopped (test)');
     }
-    return TEST_NOW;
+    return now;
   };
   const bot = createSlackApp({ config, db, plan, clock, logger });
   let eventsUrl = '';
@@ -90,6 +95,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logs,
     failNextClock() {
       clockFails += 1;
+    },
+    setNow(next) {
+      now = next;
     },
     async slash(text, fields = {}) {
       const responseUrl = standIn.responseUrl();
@@ -137,9 +145,9 @@ export function visibleText(body: Record<string, unknown>): string {
 }
 
 /**
- * What "open the figure form" looks like from Slack's side: a views.open with the
- * request's trigger_id, or, while the modal is a placeholder, an ephemeral reply on the
- * response_url naming the action plan. Either one, never silence.
+ * What asking for the figure form looks like from Slack's side: a views.open with the
+ * request's trigger_id, or an ephemeral reply on the response_url (a refusal naming who
+ * may record, or no such action plan). Either one, never silence.
  */
 export async function waitForFormOrReply(
   standIn: SlackApiStandIn,

@@ -50,7 +50,7 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return renderAlertPreviewBlocks(result.preview, m);
     case 'open_report_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
-      const text = m.report.formComingSoon(m.circled(result.actionPlanNumber));
+      const text = m.report.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);
       return { text, blocks: [section(text)] };
     }
   }

@@ -1,7 +1,14 @@
 import type { RespondFn, webApi } from '@slack/bolt';
+import { prepareReportForm } from '../../../commands/record-figure.ts';
 import { messagesFor } from '../../messages/index.ts';
+import { contextFor } from '../actor.ts';
+import { renderMessage, type SlackMessage } from '../blocks/index.ts';
 import type { SlackDeps } from '../deps.ts';
 import { respondReliably } from '../respond.ts';
+import { buildReportModal } from './modal.ts';
+import { recordingPolicy } from './policy.ts';
+import { forbiddenMessage } from './refusal.ts';
+import { describeSlackFailure } from './slack-failure.ts';
 
 export interface OpenReportFormArgs {
   client: webApi.WebClient;
@@ -15,13 +22,39 @@ export interface OpenReportFormArgs {
 
 /**
  * Opens the modal to record a figure for one action plan. Both `/plan report 13` and the
- * "record a figure" button land here.
+ * "record a figure" button land here, after their ack.
  *
- * Placeholder until the figure-recording modal lands: it only tells the person the form
- * is coming, so the command and the button already answer instead of staying silent.
+ * Someone who may not record is told so at once, naming who may, rather than after typing a
+ * figure. Whatever cannot become a form is said on the response_url, privately: a modal
+ * can only be opened with the trigger, and the trigger is spent or expired by then.
  */
-export async function openReportForm({ actionPlanNumber, deps, respond }: OpenReportFormArgs): Promise<void> {
+export async function openReportForm({
+  client,
+  triggerId,
+  actionPlanNumber,
+  userId,
+  deps,
+  respond,
+}: OpenReportFormArgs): Promise<void> {
   const m = messagesFor(deps.config.locale);
-  const text = m.report.formComingSoon(m.circled(actionPlanNumber));
-  await respondReliably(respond, { response_type: 'ephemeral', text }, deps.logger);
+  const say = async (message: SlackMessage | { text: string }) => {
+    const delivered = await respondReliably(respond, { response_type: 'ephemeral', ...message }, deps.logger);
+    if (!delivered) throw new Error(`the answer to a report form request for ${actionPlanNumber} was not accepted`);
+  };
+
+  const prepared = await prepareReportForm(contextFor(deps, userId), actionPlanNumber, recordingPolicy(deps));
+  if (!prepared.ok) {
+    await say('forbidden' in prepared ? forbiddenMessage(prepared.forbidden, m) : renderMessage(prepared.result, m, { userId }));
+    return;
+  }
+
+  try {
+    await client.views.open({ trigger_id: triggerId, view: buildReportModal(prepared.form, m) });
+  } catch (error) {
+    // Usually expired_trigger_id after a slow network: asking again works, so say that
+    // instead of the generic failure.
+    deps.logger.error(`views.open for the report form of ${actionPlanNumber} failed (${describeSlackFailure(error)})`);
+    const text = m.report.couldNotOpen(m.circled(actionPlanNumber), actionPlanNumber);
+    await say({ text });
+  }
 }

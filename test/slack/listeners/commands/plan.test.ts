@@ -7,15 +7,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
 import { checkLimits } from '../../../../src/slack/blocks/limits.ts';
 import { RECORD_FIGURE_ACTION_ID } from '../../../../src/slack/report/ids.ts';
+import { REPORT_BLOCK_IDS, REPORT_MODAL_CALLBACK_ID } from '../../../../src/slack/report/modal.ts';
 import {
   DEFAULT_USER_ID,
   startTestBot,
   TEST_ADMIN_ID,
   visibleText,
-  waitForFormOrReply,
   type TestBot,
 } from '../../../support/plan-bot.ts';
-import { fakeTriggerId, postSigned, signSlackRequest, slashCommandBody } from '../../../support/signed-request.ts';
+import {
+  blockOf,
+  initialValue,
+  metadataOf,
+  optionValues,
+  requestForm,
+  textOf,
+  type ModalJson,
+} from '../../../support/report-form.ts';
+import { postSigned, signSlackRequest, slashCommandBody } from '../../../support/signed-request.ts';
 
 let t: TestBot;
 
@@ -129,6 +138,18 @@ describe('/plan other verbs', () => {
     expect(shown).toContain('2020年1月1日時点で期限を過ぎた未提出の実績はありません。');
   });
 
+  it('reads the --date forms of /plan overdue', async () => {
+    for (const text of ['overdue --date 2020-01-01', 'overdue --date=2020-01-01', '未提出 2020-01-01']) {
+      const { shown } = await ask(text);
+      expect(shown, text).toContain('2020年1月1日時点で期限を過ぎた未提出の実績はありません。');
+    }
+  });
+
+  it('keeps /plan alerts for admins', async () => {
+    const { shown } = await ask('alerts');
+    expect(shown).toContain(ja.errors.adminsOnly);
+  });
+
   it('answers /plan help with every form of the grammar', async () => {
     const { shown } = await ask('help');
     expect(shown).toContain(ja.help.title);
@@ -141,26 +162,46 @@ describe('/plan other verbs', () => {
     expect(shown).toContain('5,270回');
   });
 
-  it('opens the figure form for /plan report 13 with the command’s trigger_id', async () => {
-    const triggerId = fakeTriggerId();
-    const responseUrl = t.standIn.responseUrl();
-    const sentAt = Date.now();
-    const http = await postSigned(t.eventsUrl, slashCommandBody({ text: 'report 13', response_url: responseUrl, trigger_id: triggerId }), {
-      signingSecret: t.config.signingSecret!,
-    });
-    expect(http.status).toBe(200);
-    const outcome = await waitForFormOrReply(t.standIn, triggerId, new URL(responseUrl).pathname);
-    if ('opened' in outcome) {
-      // trigger_ids expire 3 seconds after Slack sent them.
-      expect(outcome.opened.at - sentAt).toBeLessThan(SLACK_DEADLINE_MS);
-    } else {
-      expect(outcome.reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.report.formComingSoon('⑬') });
-    }
+  it('opens the figure form for /plan report 13 by an admin, with the command’s trigger_id', async () => {
+    const form = await requestForm(t, 'report 13', TEST_ADMIN_ID);
+    expect(form.http.status).toBe(200);
+    expect(form.http.text).toBe('');
+    expect(form.reply).toBeUndefined();
+    // trigger_ids expire 3 seconds after Slack sent them.
+    expect(form.opened!.at - form.sentAt).toBeLessThan(SLACK_DEADLINE_MS);
+    expect(form.opened!.token).toBe(t.config.botToken);
+
+    const view = form.opened!.body.view as ModalJson;
+    expect(view).toMatchObject({ type: 'modal', callback_id: REPORT_MODAL_CALLBACK_ID, title: { text: '⑬ 実績の入力' } });
+    expect(textOf(view, REPORT_BLOCK_IDS.heading)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    // One indicator: named, not offered as a choice.
+    expect(blockOf(view, REPORT_BLOCK_IDS.indicator)).toBeUndefined();
+    expect(textOf(view, REPORT_BLOCK_IDS.indicatorInfo)).toContain('無線LANアクセス回数');
+    // Years that have begun; the earliest overdue one chosen (FY2019 and FY2020 have actuals).
+    expect(optionValues(view, REPORT_BLOCK_IDS.fiscalYear)).toEqual(['2019', '2020', '2021', '2022', '2023']);
+    expect(initialValue(view, REPORT_BLOCK_IDS.fiscalYear)).toBe('2021');
+    const figures = textOf(view, REPORT_BLOCK_IDS.figures);
+    expect(figures).toContain('令和3年度の目標：7,000回');
+    expect(figures).toContain(ja.report.noActual);
+    expect(metadataOf(view)).toMatchObject({ actionPlanNumber: 13, indicatorId: expect.any(Number) });
   });
 
-  it('answers /plan report 99 with the missing action plan, not a form', async () => {
-    const { shown } = await ask('report 99');
-    expect(shown).toContain('アクションプラン 99 はありません。');
+  it('refuses /plan report 13 to someone neither owner nor admin, naming who may record', async () => {
+    const form = await requestForm(t, 'report 13', DEFAULT_USER_ID);
+    expect(form.opened).toBeUndefined();
+    expect(form.reply!.body.response_type).toBe('ephemeral');
+    expect(visibleText(form.reply!.body)).toContain(`⑬ の実績を入力できるのは 管理者（<@${TEST_ADMIN_ID}>）`);
+  });
+
+  it.each([
+    ['report 99', 'アクションプラン 99 はありません。'],
+    ['report abc', '「abc」はアクションプラン番号として使えません。'],
+    ['report', '指定が足りません。'],
+  ])('answers /plan %s with what is wrong, not a form', async (text, expected) => {
+    const form = await requestForm(t, text, TEST_ADMIN_ID);
+    expect(form.opened).toBeUndefined();
+    expect(visibleText(form.reply!.body)).toContain(expected);
+    expect(t.standIn.callsTo('views.open').filter((c) => c.body.trigger_id === form.triggerId)).toEqual([]);
   });
 
   it('lists owners, and lets only admins change them', async () => {
