@@ -3,6 +3,7 @@
  * the other server do not share its event loop:
  *
  *   plan-bot   the real app (createSlackApp) on a freshly prepared, seeded database
+ *   plan-bot-uncached  the same with the answer cache off: every request reads SQLite
  *   floor      a bare Bolt App on the same HTTPReceiver and signing secret whose /plan
  *              listener acks and responds with a constant: what the framework costs
  *
@@ -15,7 +16,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
-export type ServerKind = 'plan-bot' | 'floor';
+export type ServerKind = 'plan-bot' | 'plan-bot-uncached' | 'floor';
 
 export type ServerMessage =
   | { type: 'ready'; port: number }
@@ -29,7 +30,7 @@ const slackApiUrl = process.env.BENCH_SLACK_API_URL!;
 
 const send = (message: ServerMessage) => process.send?.(message);
 
-async function startPlanBot(): Promise<{ port: number; stop: () => Promise<void> }> {
+async function startPlanBot(cacheAnswers: boolean): Promise<{ port: number; stop: () => Promise<void> }> {
   // Loaded here, not at the top, so the floor process carries none of plan-bot's code.
   const { createSlackApp } = await import('../src/slack/app.ts');
   const { loadSlackConfig } = await import('../src/slack/config.ts');
@@ -49,7 +50,7 @@ async function startPlanBot(): Promise<{ port: number; stop: () => Promise<void>
   if (!plan) throw new Error('the seeded database has no plan');
   // The level npm start runs at; lines go to stderr, which the parent reads for errors.
   const logger = createLogger({ secrets: [config.botToken, config.signingSecret] });
-  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger });
+  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, cacheAnswers });
   const listening = await bot.start();
   if (listening.mode !== 'http') throw new Error('expected HTTP mode');
   return {
@@ -87,7 +88,7 @@ async function startFloor(): Promise<{ port: number; stop: () => Promise<void> }
 }
 
 async function main(): Promise<void> {
-  const started = kind === 'plan-bot' ? await startPlanBot() : await startFloor();
+  const started = kind === 'floor' ? await startFloor() : await startPlanBot(kind === 'plan-bot');
   process.on('message', (message) => {
     if (message === 'report') {
       send({ type: 'report', maxRssBytes: process.resourceUsage().maxRSS * 1024, memory: process.memoryUsage() });

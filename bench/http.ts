@@ -54,10 +54,20 @@ export interface ServerFigures {
   memoryAfter: NodeJS.MemoryUsage;
 }
 
+export interface Ratio {
+  p50: number;
+  p99: number;
+  loadedP50: number;
+  loadedP99: number;
+  rps: number;
+}
+
 export interface HttpBench {
   planBot: ServerFigures;
+  uncached: ServerFigures;
   floor: ServerFigures;
-  ratio: { p50: number; p99: number; loadedP50: number; loadedP99: number; rps: number };
+  ratio: Ratio;
+  uncachedRatio: Ratio;
   options: Required<Omit<HttpBenchOptions, 'log'>>;
   answerBytes: number;
   logErrors: string[];
@@ -229,18 +239,21 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
     log('http: starting the floor…');
     const floor = await startServer('floor', { ...env, BENCH_FLOOR_ANSWER: answerPath });
     servers.push(floor);
+    log('http: starting plan-bot with the answer cache off…');
+    const uncached = await startServer('plan-bot-uncached', env);
+    servers.push(uncached);
 
     log(`http: warming up (${opts.warmup} requests each)…`);
-    for (const server of [planBot, floor]) {
+    for (const server of [planBot, uncached, floor]) {
       await driver.sequential(server, opts.warmup);
       await driver.concurrent(server, opts.warmup, opts.concurrency);
     }
 
     const collected = new Map<ServerKind, { latency: number[]; ack: number[]; loaded: number[]; requests: number; seconds: number }>(
-      [planBot, floor].map((s) => [s.kind, { latency: [], ack: [], loaded: [], requests: 0, seconds: 0 }]),
+      [planBot, uncached, floor].map((s) => [s.kind, { latency: [], ack: [], loaded: [], requests: 0, seconds: 0 }]),
     );
-    // ABBA: A B B A A B B A …
-    const order = (i: number) => ((i % 4 === 0 || i % 4 === 3) ? [planBot, floor] : [floor, planBot]);
+    // ABC CBA ABC …: every server runs first, middle and last equally often.
+    const order = (i: number) => (i % 2 === 0 ? [planBot, uncached, floor] : [floor, uncached, planBot]);
     log(`http: latency, ${opts.latencyRuns} × ${opts.latencyRunSize} sequential requests each…`);
     for (let run = 0; run < opts.latencyRuns; run++) {
       for (const server of order(run)) {
@@ -274,19 +287,24 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
       };
     };
     const pb = await figures(planBot);
+    const un = await figures(uncached);
     const fl = await figures(floor);
-    const ratio = {
-      p50: pb.latency.medianMs / fl.latency.medianMs,
-      p99: pb.latency.p99Ms / fl.latency.p99Ms,
-      loadedP50: pb.loaded.medianMs / fl.loaded.medianMs,
-      loadedP99: pb.loaded.p99Ms / fl.loaded.p99Ms,
-      rps: pb.requestsPerSecond / fl.requestsPerSecond,
-    };
+    const ratioOf = (a: ServerFigures): Ratio => ({
+      p50: a.latency.medianMs / fl.latency.medianMs,
+      p99: a.latency.p99Ms / fl.latency.p99Ms,
+      loadedP50: a.loaded.medianMs / fl.loaded.medianMs,
+      loadedP99: a.loaded.p99Ms / fl.loaded.p99Ms,
+      rps: a.requestsPerSecond / fl.requestsPerSecond,
+    });
+    const ratio = ratioOf(pb);
+    const uncachedRatio = ratioOf(un);
     const logErrors = servers.flatMap((s) => s.stderr.filter((line) => /\b(ERROR|WARN)\b/.test(line)));
     const bench: Omit<HttpBench, 'markdown' | 'mustMet'> = {
       planBot: pb,
+      uncached: un,
       floor: fl,
       ratio,
+      uncachedRatio,
       options: opts,
       answerBytes: Buffer.byteLength(JSON.stringify(answer)),
       logErrors,
@@ -300,6 +318,17 @@ export async function runHttpBench(options: HttpBenchOptions = {}): Promise<Http
 }
 
 const memoryText = (m: NodeJS.MemoryUsage) => `${mb(m.rss)} / ${mb(m.heapUsed)} / ${mb(m.heapTotal)}`;
+
+const ratioRow = (name: string, r: Ratio) => [
+  name,
+  `×${r.p50.toFixed(2)}`,
+  `×${r.p99.toFixed(2)}`,
+  `×${r.loadedP50.toFixed(2)}`,
+  `×${r.loadedP99.toFixed(2)}`,
+  `×${r.rps.toFixed(2)}`,
+  '',
+  '',
+];
 
 const verdict = (r: number) => (r <= 1.1 ? 'within 1.1× (aim)' : r <= 1.3 ? 'within 1.3× (must)' : '**over 1.3×**');
 
@@ -318,33 +347,29 @@ export function httpMarkdown(b: Omit<HttpBench, 'markdown' | 'mustMet'>): string
     ['server', 'p50', 'p99', `p50 (${b.options.concurrency} in flight)`, `p99 (${b.options.concurrency} in flight)`, 'req/s', 'ack p50', 'peak RSS'],
     [
       row('plan-bot (`/plan 13`)', b.planBot),
+      row('plan-bot, answer cache off', b.uncached),
       row('bare Bolt floor (constant)', b.floor),
-      [
-        'ratio plan-bot / floor',
-        `×${b.ratio.p50.toFixed(2)}`,
-        `×${b.ratio.p99.toFixed(2)}`,
-        `×${b.ratio.loadedP50.toFixed(2)}`,
-        `×${b.ratio.loadedP99.toFixed(2)}`,
-        `×${b.ratio.rps.toFixed(2)}`,
-        '',
-        '',
-      ],
+      ratioRow('ratio plan-bot / floor', b.ratio),
+      ratioRow('ratio cache off / floor', b.uncachedRatio),
     ],
   );
   const o = b.options;
   return [
     table,
     '',
-    `p50 ×${b.ratio.p50.toFixed(2)}: ${verdict(b.ratio.p50)}; p99 ×${b.ratio.p99.toFixed(2)}: ${verdict(b.ratio.p99)}.`,
+    `p50 ×${b.ratio.p50.toFixed(2)}: ${verdict(b.ratio.p50)}; p99 ×${b.ratio.p99.toFixed(2)}: ${verdict(b.ratio.p99)}. ` +
+      `With the answer cache off (every request reads SQLite and renders): p50 ×${b.uncachedRatio.p50.toFixed(2)}: ` +
+      `${verdict(b.uncachedRatio.p50)}; p99 ×${b.uncachedRatio.p99.toFixed(2)}: ${verdict(b.uncachedRatio.p99)}.`,
     '',
     `Latency: from the signed POST to the answer's arrival at the response_url; ` +
       `${o.latencyRuns} alternating runs × ${o.latencyRunSize} sequential requests per server ` +
       `(${b.planBot.latency.count} samples each) after ${o.warmup} warm-up requests. ` +
       `Throughput: ${o.throughputRuns} alternating runs × ${o.throughputRunSize} requests with ${o.concurrency} in flight. ` +
-      `Both answers are the same ${b.answerBytes}-byte Block Kit message. ` +
-      `Non-200 replies: plan-bot ${b.planBot.errors}, floor ${b.floor.errors}. ` +
+      `All three answers are the same ${b.answerBytes}-byte Block Kit message. ` +
+      `Non-200 replies: plan-bot ${b.planBot.errors}, cache off ${b.uncached.errors}, floor ${b.floor.errors}. ` +
       `Warnings/errors logged by the servers: ${b.logErrors.length}. ` +
       `Memory after the runs (rss / heap used / heap total): plan-bot ${memoryText(b.planBot.memoryAfter)}, ` +
+      `cache off ${memoryText(b.uncached.memoryAfter)}, ` +
       `floor ${memoryText(b.floor.memoryAfter)}.`,
   ].join('\n');
 }

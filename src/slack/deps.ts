@@ -14,4 +14,6 @@ export interface SlackDeps {
   logger: Logger;
   /** What `/plan alerts` previews; null or absent when ALERT_CHANNEL is unset. */
   alertSettings?: AlertSettings | null;
+  /** Keep rendered answers to read-only commands until the data changes (default true). */
+  cacheAnswers?: boolean;
 }

@@ -1,8 +1,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answer } from '../../../../commands/answer.ts';
+import { parseCommand } from '../../../../commands/grammar.ts';
+import { runCommand } from '../../../../commands/run.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
-import { renderMessage, isShared } from '../../blocks/index.ts';
+import { AnswerCache } from '../../answer-cache.ts';
+import { renderMessage, isShared, type SlackMessage } from '../../blocks/index.ts';
 import { internalErrorMessage } from '../../blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { openReportForm } from '../../report/open-form.ts';
@@ -18,29 +21,42 @@ export const PLAN_COMMAND = '/plan';
  * also lets `share` post it for the whole channel.
  */
 export function planCommandCallback(deps: SlackDeps) {
+  const answers = deps.cacheAnswers === false ? null : new AnswerCache(deps.db);
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
     await ack();
     const m = messagesFor(deps.config.locale);
     try {
-      const result = await answer(command.text, contextFor(deps, command.user_id));
-      if (result.kind === 'open_report_form') {
-        await openReportForm({
-          client,
-          triggerId: command.trigger_id,
-          actionPlanNumber: result.actionPlanNumber,
-          userId: command.user_id,
-          deps,
-          respond,
-        });
-        return;
+      const ctx = contextFor(deps, command.user_id);
+      const parsed = parseCommand(command.text);
+      let message: SlackMessage;
+      let shared: boolean;
+      if (answers && parsed.ok && AnswerCache.cacheable(parsed.command)) {
+        const cached = parsed.command;
+        shared = 'share' in cached && cached.share;
+        const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
+        message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
+      } else {
+        const result = await answer(command.text, ctx);
+        if (result.kind === 'open_report_form') {
+          await openReportForm({
+            client,
+            triggerId: command.trigger_id,
+            actionPlanNumber: result.actionPlanNumber,
+            userId: command.user_id,
+            deps,
+            respond,
+          });
+          return;
+        }
+        message = renderMessage(result, m, { userId: command.user_id });
+        shared = isShared(result);
       }
-      const message = renderMessage(result, m, { userId: command.user_id });
       const delivered = await respondReliably(
         respond,
-        { response_type: isShared(result) ? 'in_channel' : 'ephemeral', ...message },
+        { response_type: shared ? 'in_channel' : 'ephemeral', ...message },
         deps.logger,
       );
-      if (!delivered) throw new Error(`the answer to /plan (${result.kind}) was not accepted`);
+      if (!delivered) throw new Error('the answer to /plan was not accepted');
     } catch (error) {
       deps.logger.error('/plan could not be answered:', error);
       await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);

@@ -1,0 +1,53 @@
+import type { Command } from '../../commands/grammar.ts';
+import type { PlanDb } from '../store/db.ts';
+import { dataVersion } from '../store/data-version.ts';
+import type { SlackMessage } from './blocks/index.ts';
+
+/** Verbs whose answer depends only on the data, the day and the words typed. */
+const READ_ONLY: ReadonlySet<Command['verb']> = new Set(['show', 'list', 'search', 'policy', 'theme', 'overdue', 'history', 'help']);
+
+const DEFAULT_CAPACITY = 256;
+
+export interface AnswerKey {
+  command: Command;
+  today: string;
+  /** Named on answers shared in the channel, so part of what is said. */
+  sharedBy: string | undefined;
+}
+
+/**
+ * Rendered answers to read-only commands, kept until the database changes. A committee
+ * meeting asks `/plan 13` many times a day while figures change a few times a year; the
+ * token from `dataVersion` is read on every request (one tiny query), so a figure
+ * recorded anywhere — this process, the alert job, another process on the same file —
+ * is in the very next answer.
+ */
+export class AnswerCache {
+  private readonly entries = new Map<string, { version: string; message: SlackMessage }>();
+
+  constructor(
+    private readonly db: PlanDb,
+    private readonly capacity = DEFAULT_CAPACITY,
+  ) {}
+
+  static cacheable(command: Command): boolean {
+    return READ_ONLY.has(command.verb);
+  }
+
+  async get(key: AnswerKey, compute: () => Promise<SlackMessage>): Promise<SlackMessage> {
+    const id = JSON.stringify([key.command, key.today, key.sharedBy ?? null]);
+    const version = await dataVersion(this.db);
+    const hit = this.entries.get(id);
+    if (hit && hit.version === version) {
+      // Re-inserting keeps the Map in least-recently-used order.
+      this.entries.delete(id);
+      this.entries.set(id, hit);
+      return hit.message;
+    }
+    const message = await compute();
+    this.entries.delete(id);
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(id, { version, message });
+    return message;
+  }
+}
