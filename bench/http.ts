@@ -18,6 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHILD_NODE_FLAGS, sibling } from './runtime.ts';
 import { signSlackRequest, slashCommandBody } from '../test/support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import type { ServerKind, ServerMessage } from './http-server.ts';
@@ -75,7 +76,7 @@ export interface HttpBench {
   mustMet: boolean;
 }
 
-const SERVER = fileURLToPath(new URL('./http-server.ts', import.meta.url));
+const SERVER = sibling('http-server');
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Server {
@@ -88,7 +89,7 @@ interface Server {
 async function startServer(kind: ServerKind, env: Record<string, string>): Promise<Server> {
   const child = fork(SERVER, [kind], {
     cwd: REPO_ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...CHILD_NODE_FLAGS],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

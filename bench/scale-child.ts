@@ -24,8 +24,7 @@ async function main(): Promise<void> {
   // The bot process carries Bolt (and, once it exists, the Slack app) whatever it answers,
   // so load them: the RSS reported is that of a bot, not of a bare query loop.
   await import('@slack/bolt');
-  const slackApp = new URL('../src/slack/app.ts', import.meta.url).href;
-  await import(slackApp).catch(() => undefined);
+  await import('../src/slack/app.ts');
 
   const db = openDatabase(dbPath);
   const plan = await findPlan(db, code);

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHILD_NODE_FLAGS, sibling } from './runtime.ts';
 import { generateScaleDatabase, type GeneratedDatabase } from './generate.ts';
 import { OPERATIONS, type Operation, type ScaleChildResult } from './scale-ops.ts';
 import { markdownTable, mb, ms } from './stats.ts';
@@ -36,7 +37,7 @@ export interface ScaleBench {
   goalsMet: boolean;
 }
 
-const CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
+const CHILD = sibling('scale-child');
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runScaleBench(
@@ -71,7 +72,7 @@ export async function runScaleBench(
 
 function runChild(dbPath: string, planCode: string, expectedOverdue: number): Promise<ScaleChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, dbPath, planCode, String(expectedOverdue)], {
+    const child = spawn(process.execPath, ['--expose-gc', ...CHILD_NODE_FLAGS, CHILD, dbPath, planCode, String(expectedOverdue)], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Messages } from '../messages/index.ts';
+import { truncateText } from '../slack/blocks/limits.ts';
 import { shownItems, type Digest, type DigestGroup } from '../../commands/alerts/digest.ts';
 import { countsLine, groupHeading, itemLine } from './digest-words.ts';
 
@@ -83,10 +84,6 @@ export function groupText(group: DigestGroup, m: Messages): string {
   return lines.join('\n');
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 export interface DigestMessage {
   /** Notification and accessibility fallback: Slack shows blocks, not this, in the channel. */
   text: string;
@@ -98,11 +95,11 @@ export function renderDigestBlocks(digest: Digest, m: Messages, limits: BlockLim
   const title = m.alerts.title(m.date(digest.runDate));
   const counts = countsLine(shownItems(digest), m);
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: truncate(title, limits.headerText), emoji: true } },
+    { type: 'header', text: { type: 'plain_text', text: truncateText(title, limits.headerText), emoji: true } },
   ];
   if (counts) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: counts }] });
   for (const group of digest.groups) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncate(groupText(group, m), limits.sectionText) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: truncateText(groupText(group, m), limits.sectionText) } });
   }
   const footer = [m.alerts.footer];
   if (digest.deferred.length > 0) footer.unshift(m.alerts.deferred(digest.deferred.length));

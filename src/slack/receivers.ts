@@ -9,6 +9,7 @@ import type { SlackConfig } from './config.ts';
  */
 
 export const EVENTS_PATH = '/slack/events';
+export const BODY_LIMIT_BYTES = 512 * 1024;
 
 export type Listening = { mode: 'http'; port: number } | { mode: 'socket' };
 
@@ -26,6 +27,9 @@ export function httpReceiver(config: SlackConfig, logger: Logger): PlanReceiver 
     endpoints: EVENTS_PATH,
     port: config.port,
     logger,
+    // Slack's largest payloads (a view_submission with its blocks) are tens of kilobytes;
+    // Bolt's 4 MB default would let anyone make the bot buffer 4 MB before the signature check.
+    bodyLimit: BODY_LIMIT_BYTES,
   });
   let server: Server | undefined;
   return {

@@ -1,5 +1,10 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { PlanDb } from './db.ts';
+
+// Asked before every cached answer: compiled once rather than built per request.
+const VERSION_QUERY = CompiledQuery.raw(
+  'select (select data_version from pragma_data_version) as version, total_changes() as changes',
+);
 
 /**
  * A token that changes whenever the database may hold different data: `data_version`
@@ -7,9 +12,7 @@ import type { PlanDb } from './db.ts';
  * `total_changes()` when this connection writes. Equal tokens mean equal answers.
  */
 export async function dataVersion(db: PlanDb): Promise<string> {
-  const { rows } = await sql<{ version: number; changes: number }>`
-    select (select data_version from pragma_data_version) as version, total_changes() as changes
-  `.execute(db);
+  const { rows } = await db.executeQuery<{ version: number; changes: number }>(VERSION_QUERY);
   const row = rows[0]!;
   return `${row.version}.${row.changes}`;
 }
