@@ -38,7 +38,7 @@ export function errorText(error: CommandError, m: Messages): string {
     case 'no_such_policy':
       return m.errors.noSuchPolicy(error.number, error.max);
     case 'no_such_theme':
-      return m.errors.noSuchTheme(truncate(error.name, 40), error.themes.join('、'));
+      return m.errors.noSuchTheme(truncate(error.name, 40), m.join(error.themes));
     case 'admins_only':
       return m.errors.adminsOnly;
     case 'no_plan':
@@ -64,7 +64,7 @@ export function targetText(indicator: IndicatorView, year: YearView, m: Messages
 
 export function actualText(indicator: IndicatorView, year: YearView, m: Messages): string {
   if (year.actual === null) return m.none;
-  return `${m.withUnit(year.actual, indicator.unit)}${year.provisional ? `（${m.provisional}）` : ''}`;
+  return `${m.withUnit(year.actual, indicator.unit)}${year.provisional ? m.paren(m.provisional) : ''}`;
 }
 
 export function truncate(text: string, max: number): string {

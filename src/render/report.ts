@@ -60,5 +60,5 @@ export function targetWithComparator(
 
 export function actualWithMark(value: number, provisional: boolean, unit: string, m: Messages): string {
   if (!provisional) return m.withUnit(value, unit);
-  return m.locale === 'ja' ? `${m.withUnit(value, unit)}（${m.provisional}）` : `${m.withUnit(value, unit)} (${m.provisional})`;
+  return `${m.withUnit(value, unit)}${m.paren(m.provisional)}`;
 }

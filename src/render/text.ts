@@ -14,11 +14,11 @@ function lines(result: CommandResult, m: Messages): string[] {
       const p = result.plan;
       const out = [
         `${m.circled(p.number)} ${p.name}`,
-        `${m.plan.policy(p.policy.number, p.policy.name)} ／ ${m.plan.theme(p.theme)}`,
-        `${m.plan.overallStatus(statusLabel(p.status, m))}（${m.plan.asOf(m.date(result.asOf))}）`,
+        `${m.plan.policy(p.policy.number, p.policy.name)}${m.separator}${m.plan.theme(p.theme)}`,
+        `${m.plan.overallStatus(statusLabel(p.status, m))}${m.paren(m.plan.asOf(m.date(result.asOf)))}`,
       ];
       for (const ind of p.indicators) {
-        out.push('', `■ ${ind.name}（${m.plan.unit(m.unitName(ind.unit))}${ind.direction === 'lower_is_better' ? `・${m.plan.lowerIsBetter}` : ''}）`);
+        out.push('', `■ ${ind.name}${m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better')}`);
         const rows = ind.years.map((y) => [m.fiscalYear(y.fiscalYear), targetText(ind, y, m), actualText(ind, y, m), statusLabel(y.status, m)]);
         out.push(...table([['', m.plan.target, m.plan.actual, ''], ...rows]));
         out.push(
@@ -26,7 +26,7 @@ function lines(result: CommandResult, m: Messages): string[] {
             ? m.plan.latest(m.fiscalYear(ind.latest.fiscalYear), ind.latest.rate === null ? m.none : m.percent(ind.latest.rate))
             : m.plan.noLatest,
         );
-        if (ind.note) out.push(...ind.note.split('\n').map((n) => `${m.plan.note}：${n}`));
+        if (ind.note) out.push(...ind.note.split('\n').map((n) => m.labelled(m.plan.note, n)));
       }
       if (p.narrative) {
         out.push('', `■ ${m.plan.narrative(p.narrativeFiscalYear ? m.fiscalYear(p.narrativeFiscalYear) : null)}`, p.narrative);
@@ -47,7 +47,7 @@ function lines(result: CommandResult, m: Messages): string[] {
         return [title, result.scope.kind === 'search' ? m.list.searchEmpty(result.scope.words.join(' ')) : m.list.empty];
       }
       return [
-        `${title}（${m.list.count(result.items.length)}・${m.plan.asOf(m.date(result.asOf))}）`,
+        m.list.heading(title, m.list.count(result.items.length), m.plan.asOf(m.date(result.asOf))),
         ...result.items.map((i) => `${statusLabel(i.status, m)}  ${m.circled(i.number)} ${i.name}  [${i.theme}]`),
         '',
         m.list.hint,
@@ -79,7 +79,7 @@ function lines(result: CommandResult, m: Messages): string[] {
         out.push(
           `${e.current ? '●' : '○'} ${m.history.entry(
             m.fiscalYear(e.fiscalYear),
-            `${m.withUnit(e.value, e.unit)}${e.provisional ? `（${m.provisional}）` : ''}`,
+            `${m.withUnit(e.value, e.unit)}${e.provisional ? m.paren(m.provisional) : ''}`,
             who,
             m.instant(e.recordedAt),
             m.history.source[e.source] ?? e.source,

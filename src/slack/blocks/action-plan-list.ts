@@ -18,7 +18,7 @@ export function actionPlanListMessage(result: ListResult, m: Messages, options: 
   // header, the count line and the closing hints take three of the blocks.
   const body = linesToSections(lines, LIMITS.blocksPerMessage - 3, m.slack.more);
   return {
-    text: `${title}（${m.list.count(result.items.length)}）`,
+    text: `${title}${m.paren(m.list.count(result.items.length))}`,
     blocks: [
       header(title),
       context(m.list.count(result.items.length), m.plan.asOf(m.date(result.asOf)), ...shared),
@@ -44,5 +44,5 @@ export function listTitle(scope: ListResult['scope'], m: Messages): string {
 function line(item: ActionPlanSummary, m: Messages): string {
   const name = `*${m.circled(item.number)} ${escapeMrkdwn(item.name)}*`;
   if (item.status === null) return `${m.none} ${name}　${escapeMrkdwn(item.theme)}`;
-  return `${STATUS_SYMBOL[item.status]} ${name}　${m.status[item.status]} ／ ${escapeMrkdwn(item.theme)}`;
+  return `${STATUS_SYMBOL[item.status]} ${name}　${m.status[item.status]}${m.separator}${escapeMrkdwn(item.theme)}`;
 }

@@ -36,10 +36,10 @@ export function actionPlanMessage(
 }
 
 function indicatorBlocks(ind: IndicatorView, m: Messages): Block[] {
-  const unit = `${m.plan.unit(m.unitName(ind.unit))}${ind.direction === 'lower_is_better' ? `・${m.plan.lowerIsBetter}` : ''}`;
+  const unitNote = m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better');
   const years = ind.years.map(
     (y) =>
-      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetText(ind, y, m))} ／ ` +
+      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetText(ind, y, m))}${m.separator}` +
       `${m.plan.actual} ${escapeMrkdwn(actualText(ind, y, m))}　${STATUS_SYMBOL[y.status]} ${m.status[y.status]}`,
   );
   const latest = ind.latest
@@ -48,9 +48,9 @@ function indicatorBlocks(ind: IndicatorView, m: Messages): Block[] {
   const notes = (ind.note ?? '')
     .split('\n')
     .filter((n) => n.trim() !== '')
-    .map((n) => `${m.plan.note}：${escapeMrkdwn(n)}`);
+    .map((n) => m.labelled(m.plan.note, escapeMrkdwn(n)));
   return [
-    section([`*${escapeMrkdwn(ind.name)}*（${escapeMrkdwn(unit)}）`, ...years].join('\n')),
+    section([`*${escapeMrkdwn(ind.name)}*${escapeMrkdwn(unitNote)}`, ...years].join('\n')),
     // A context block shows at most ten elements; notes beyond that join the last one.
     context(latest, ...packInto(notes, 9)),
   ];

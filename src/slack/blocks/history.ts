@@ -19,7 +19,7 @@ export function historyMessage(
     if (e.indicatorName !== indicator) lines.push(`*${escapeMrkdwn((indicator = e.indicatorName))}*`);
     // People recorded a figure; the seed came from the plan document.
     const who = e.source === 'seed' ? m.history.seedRecorder : /^[UW][A-Z0-9]+$/.test(e.recordedBy) ? mention(e.recordedBy) : escapeMrkdwn(e.recordedBy);
-    const value = `${m.withUnit(e.value, e.unit)}${e.provisional ? `（${m.provisional}）` : ''}`;
+    const value = `${m.withUnit(e.value, e.unit)}${e.provisional ? m.paren(m.provisional) : ''}`;
     lines.push(
       `${e.current ? '●' : '○'} ${m.history.entry(
         m.fiscalYear(e.fiscalYear),
@@ -36,7 +36,7 @@ export function historyMessage(
       header(title),
       ...shared,
       ...linesToSections(lines, LIMITS.blocksPerMessage - 2 - shared.length, m.slack.more),
-      context(`● ${m.history.current} ／ ○ ${m.history.replaced}`),
+      context(`● ${m.history.current}${m.separator}○ ${m.history.replaced}`),
     ],
   };
 }

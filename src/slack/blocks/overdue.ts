@@ -28,7 +28,7 @@ export function overdueMessage(
       ),
   );
   return {
-    text: `${title}（${m.list.count(result.items.length)}）`,
+    text: `${title}${m.paren(m.list.count(result.items.length))}`,
     blocks: [
       header(title),
       ...shared,

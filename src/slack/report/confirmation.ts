@@ -25,7 +25,7 @@ export function confirmationMessage(saved: SavedFigure, m: Messages): SlackMessa
       ? [escapeMrkdwn(m.report.saved.previous(m.withUnit(saved.previous.value, saved.indicator.unit)))]
       : []),
     ...(saved.provisional ? [m.report.saved.provisional] : []),
-    ...(saved.note ? [`${m.plan.note}：${escapeMrkdwn(saved.note)}`] : []),
+    ...(saved.note ? [m.labelled(m.plan.note, escapeMrkdwn(saved.note))] : []),
   ];
   return {
     text: truncateText(`${title} ${m.report.saved.figure(saved.indicator.name, fy, value)}`, LIMITS.fallbackText),

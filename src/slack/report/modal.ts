@@ -150,7 +150,7 @@ function indicatorSelect(form: ReportForm, chosen: ReportIndicator, m: Messages)
 }
 
 function indicatorLabel(indicator: ReportIndicator, m: Messages): string {
-  return `${indicator.name}（${m.unitName(indicator.unit)}）`;
+  return `${indicator.name}${m.paren(m.unitName(indicator.unit))}`;
 }
 
 function indicatorInfo(indicator: ReportIndicator, m: Messages): types.ContextBlock {

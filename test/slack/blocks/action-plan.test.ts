@@ -136,7 +136,7 @@ describe('the action-plan answer', () => {
 
   it('speaks English with PLAN_LOCALE=en', () => {
     const english = renderMessage(result(), en);
-    expect(texts(english)).toContain('*FY2019*　Target 15 min ／ Actual 12 min　✅ achieved');
+    expect(texts(english)).toContain('*FY2019*　Target 15 min / Actual 12 min　✅ achieved');
     expect(texts(english)).toContain('Record a figure');
     expect(checkLimits(english)).toEqual([]);
   });
