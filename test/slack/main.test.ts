@@ -203,3 +203,26 @@ describe('npm start in Socket Mode', () => {
     for (const secret of SECRETS) expect(running.stderr()).not.toContain(secret);
   });
 });
+
+describe('npm start with ALERT_CHANNEL', () => {
+  it('schedules the alert digest and lets an admin preview it with /plan alerts', async () => {
+    running = startBot({ ...httpEnv(), ALERT_CHANNEL: 'C0ALERTS', ALERT_TIME: '09:30', PLAN_ADMINS: 'U0ADMIN' });
+    const [, port] = await running.waitFor(/listening on port (\d+) at POST \/slack\/events/);
+    await running.waitFor(/alerts: next digest to C0ALERTS at \S+T00:30:00\.000Z/);
+
+    const responseUrl = standIn.responseUrl('main-alerts');
+    await postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      slashCommandBody({ text: 'alerts 2024-07-01', response_url: responseUrl, user_id: 'U0ADMIN' }),
+      { signingSecret: TEST_SIGNING_SECRET },
+    );
+    const reply = await waitForReply(standIn, '/respond/main-alerts');
+    expect(visibleText(reply.body)).toContain('C0ALERTS');
+    expect(visibleText(reply.body)).toContain('無線LANアクセス回数');
+    // A preview posts nothing to the channel.
+    expect(standIn.callsTo('chat.postMessage')).toEqual([]);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+  });
+});
