@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { openDatabase } from '../src/store/db.ts';
 import { migrateToLatest } from '../src/store/migrate.ts';
+import { seededRandom } from '../test/support/random.ts';
 
 export const ACTION_PLANS_PER_PLAN = 20;
 export const INDICATORS_PER_ACTION_PLAN = 3;
@@ -35,17 +36,6 @@ const PROVISIONAL_OPEN_ACTUAL = 0.3;
 /** Share of figures without a target (status `no_target`). */
 const NO_TARGET = 0.05;
 
-/** mulberry32: tiny, seedable, good enough to make varied but reproducible data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POLICIES = ['市民のためのサービスデザイン', '市民を守るICT', '業務改善を支えるICT'];
 const THEMES: Array<{ name: string; policy: number }> = [

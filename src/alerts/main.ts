@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runMain } from '../cli/run-main.ts';
 import { describeConfigError } from '../config.ts';
 import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
 import { messagesFor } from '../messages/index.ts';
@@ -94,12 +95,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`plan-bot: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.cannotStart;
-  },
-);
+runMain(() => main(process.argv.slice(2)), EXIT.cannotStart);

@@ -5,6 +5,7 @@ import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../alerts/co
 import { describeConfigError } from '../config.ts';
 import { messagesFor } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
+import { runMain } from './run-main.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 
@@ -64,12 +65,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`plan-bot: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runMain(() => main(process.argv.slice(2)), 2);

@@ -7,7 +7,7 @@
  */
 import { recordActual } from '../../src/store/figures.ts';
 import { openDatabase } from '../../src/store/db.ts';
-import { seededRandom } from '../fuzz/texts.ts';
+import { seededRandom } from '../support/random.ts';
 
 const [path, seedText] = process.argv.slice(2);
 if (!path) throw new Error('usage: recorder.ts <database> <seed>');

@@ -15,7 +15,7 @@ import { makeContext } from '../../commands/context.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
-import { seededRandom } from '../fuzz/texts.ts';
+import { seededRandom } from '../support/random.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEED = 0xc4a5;

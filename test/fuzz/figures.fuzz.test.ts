@@ -17,7 +17,7 @@ import type { PlanDb } from '../../src/store/db.ts';
 import { addOwner } from '../../src/store/owners.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import type { Plan } from '../../src/store/schema.ts';
-import { seededRandom } from './texts.ts';
+import { seededRandom } from '../support/random.ts';
 
 const SEED = 0xf16e;
 const COUNT = 1000;

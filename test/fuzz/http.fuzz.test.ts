@@ -17,7 +17,8 @@ import {
   type ViewStateValues,
 } from '../support/signed-request.ts';
 import { startTestBot, TEST_ADMIN_ID, TEST_SIGNING_SECRET, visibleText, waitForFormOrReply, type TestBot } from '../support/plan-bot.ts';
-import { seededRandom, textGenerator } from './texts.ts';
+import { seededRandom } from '../support/random.ts';
+import { textGenerator } from './texts.ts';
 
 const SEED = 0x417b;
 const COUNT = 300;

@@ -128,20 +128,25 @@ export async function waitForReply(standIn: SlackApiStandIn, path: string, timeo
 
 export { DEFAULT_USER_ID };
 
-/** All the text a Block Kit message shows, joined, for assertions that do not care about layout. */
-export function visibleText(body: Record<string, unknown>): string {
+/** Every `text` string under a node of Block Kit, joined: for assertions that do not care about layout. */
+export function textsUnder(node: unknown): string {
   const parts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
+  const walk = (n: unknown) => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      for (const [k, v] of Object.entries(n)) {
         if (k === 'text' && typeof v === 'string') parts.push(v);
         else walk(v);
       }
     }
   };
-  walk(body.blocks ?? []);
+  walk(node);
   return parts.join('\n');
+}
+
+/** All the text a Block Kit message shows. */
+export function visibleText(body: Record<string, unknown>): string {
+  return textsUnder(body.blocks ?? []);
 }
 
 /**

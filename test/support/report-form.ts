@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import { REPORT_ACTION_IDS, REPORT_BLOCK_IDS, REPORT_MODAL_CALLBACK_ID } from '../../src/slack/report/modal.ts';
 import type { PlanDb } from '../../src/store/db.ts';
-import { TEST_ADMIN_ID, TEST_SIGNING_SECRET, type TestBot } from './plan-bot.ts';
+import { TEST_ADMIN_ID, TEST_SIGNING_SECRET, textsUnder, type TestBot } from './plan-bot.ts';
 import {
   blockActionPayload,
   fakeTriggerId,
@@ -96,18 +96,7 @@ export function optionValues(view: types.View, blockId: string): string[] {
 
 /** The words of one block (or the whole view), for assertions that do not care about layout. */
 export function textOf(view: types.View, blockId?: string): string {
-  const parts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'text' && typeof v === 'string') parts.push(v);
-        else walk(v);
-      }
-    }
-  };
-  walk(blockId === undefined ? view : blockOf(view, blockId));
-  return parts.join('\n');
+  return textsUnder(blockId === undefined ? view : blockOf(view, blockId));
 }
 
 export interface FormFields {
