@@ -73,7 +73,8 @@ const normalisedText = z
   .transform((s) => s.normalize('NFKC').trim())
   .pipe(z.string().max(MAX_COMMAND_LENGTH));
 
-const actionPlanNumber = z
+/** An action plan number as typed or as carried by a button: 1–999 in up to three digits. */
+export const actionPlanNumber = z
   .string()
   .regex(/^\d{1,3}$/)
   .transform(Number)

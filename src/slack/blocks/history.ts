@@ -1,6 +1,7 @@
 import type { CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
 import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
+import { recorderName } from './recorder.ts';
 import { LIMITS, linesToSections } from './limits.ts';
 
 export function historyMessage(
@@ -17,8 +18,7 @@ export function historyMessage(
   let indicator: string | null = null;
   for (const e of result.entries) {
     if (e.indicatorName !== indicator) lines.push(`*${escapeMrkdwn((indicator = e.indicatorName))}*`);
-    // People recorded a figure; the seed came from the plan document.
-    const who = e.source === 'seed' ? m.history.seedRecorder : /^[UW][A-Z0-9]+$/.test(e.recordedBy) ? mention(e.recordedBy) : escapeMrkdwn(e.recordedBy);
+    const who = recorderName(e.recordedBy, e.source, m);
     const value = `${m.withUnit(e.value, e.unit)}${e.provisional ? m.paren(m.provisional) : ''}`;
     lines.push(
       `${e.current ? '●' : '○'} ${m.history.entry(

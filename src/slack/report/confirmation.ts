@@ -4,7 +4,7 @@ import { STATUS_SYMBOL } from '../../messages/symbols.ts';
 import { actualWithMark, targetWithComparator } from '../../render/report.ts';
 import { context, escapeMrkdwn, section, type SlackMessage } from '../blocks/build.ts';
 import { LIMITS, truncateMrkdwn, truncateText } from '../blocks/limits.ts';
-import { recorderName } from './recorder.ts';
+import { recorderName } from '../blocks/recorder.ts';
 
 /** What the person who recorded a figure is told, and the one line ALERT_CHANNEL sees. */
 

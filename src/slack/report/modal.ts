@@ -5,7 +5,7 @@ import type { Messages } from '../../messages/index.ts';
 import { actualWithMark, targetWithComparator } from '../../render/report.ts';
 import { escapeMrkdwn } from '../blocks/build.ts';
 import { truncateText } from '../blocks/limits.ts';
-import { recorderName } from './recorder.ts';
+import { recorderName } from '../blocks/recorder.ts';
 
 /**
  * The "record a figure" modal, built from a prepared ReportForm. Pure: the listener opens it

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { actionPlanNumber } from '../../../../commands/grammar.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { internalErrorMessage } from '../../blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
@@ -18,9 +19,11 @@ export function recordFigureCallback(deps: SlackDeps) {
     const m = messagesFor(deps.config.locale);
     try {
       // The value is ours (the action plan number), but it arrives over the wire.
-      const number = /^\d{1,3}$/.test(action.value ?? '') ? Number(action.value) : NaN;
-      if (!(number >= 1)) throw new Error(`record_figure button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
-      await openReportForm({ client, triggerId: body.trigger_id, actionPlanNumber: number, userId: body.user.id, deps, respond });
+      const number = actionPlanNumber.safeParse(action.value ?? '');
+      if (!number.success) {
+        throw new Error(`record_figure button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
+      }
+      await openReportForm({ client, triggerId: body.trigger_id, actionPlanNumber: number.data, userId: body.user.id, deps, respond });
     } catch (error) {
       deps.logger.error('the record-a-figure button could not be answered:', error);
       await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);

@@ -1,5 +1,5 @@
 import type { Messages } from '../../messages/index.ts';
-import { escapeMrkdwn, mention } from '../blocks/build.ts';
+import { escapeMrkdwn, mention } from './build.ts';
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
 
