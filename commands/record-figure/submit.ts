@@ -54,6 +54,8 @@ export interface SavedFigure {
   status: Exclude<FigureStatus, 'overdue'>;
   target: number | null;
   previous: { value: number; recordedBy: string; recordedAt: string } | null;
+  /** This request had been recorded before (a replay): nothing new was stored. */
+  duplicate: boolean;
 }
 
 export type SubmitFigureResult =
@@ -77,6 +79,8 @@ export const submitFigureInputSchema = z.object({
   value: z.string(),
   note: z.string().nullable(),
   source: z.enum(['slack', 'cli']),
+  /** Identifies the submission (a Slack view id), so one delivered twice is stored once. */
+  requestKey: z.string().min(1).max(200).optional(),
 });
 
 export type SubmitFigureInput = z.input<typeof submitFigureInputSchema>;
@@ -141,6 +145,7 @@ export async function submitFigure(
       source: input.source,
       note: note.note,
       now: ctx.now,
+      requestKey: input.requestKey ?? null,
     });
   } catch (error) {
     // Every plan year has a row; a missing one means the form named a year the plan lacks.
@@ -177,6 +182,7 @@ export async function submitFigure(
       status,
       target,
       previous: stored.previous,
+      duplicate: stored.duplicate,
     },
   };
 }

@@ -11,11 +11,15 @@ export interface RecordActualInput {
   source: RevisionSource;
   note: string | null;
   now: Date;
+  /** Identifies the request; the same key a second time returns the first revision, storing nothing. */
+  requestKey?: string | null;
 }
 
 export interface RecordedActual {
   revisionId: number;
   figureId: number;
+  /** True when this request had already been recorded: nothing new was stored. */
+  duplicate: boolean;
   previous: { value: number; recordedBy: string; recordedAt: string } | null;
 }
 
@@ -47,11 +51,18 @@ export async function recordActual(db: PlanDb, input: RecordActualInput): Promis
     try {
       return await recordActualOnce(db, input);
     } catch (error) {
-      if (attempt >= WRITE_ATTEMPTS || !isBusy(error)) throw error;
+      if (attempt >= WRITE_ATTEMPTS || !(isBusy(error) || isRequestKeyTaken(error))) throw error;
       // Jitter keeps two retrying writers from colliding again in lockstep.
       await sleep(10 * attempt * (0.5 + Math.random()));
     }
   }
+}
+
+// The same request recorded at the same moment by another connection: run again, and the
+// transaction finds the other's revision and reports a duplicate.
+function isRequestKeyTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('request_key');
 }
 
 function isBusy(error: unknown): boolean {
@@ -61,6 +72,14 @@ function isBusy(error: unknown): boolean {
 
 async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   return db.transaction().execute(async (trx) => {
+    if (input.requestKey) {
+      const earlier = await trx
+        .selectFrom('actual_revision')
+        .select(['id', 'yearly_figure_id'])
+        .where('request_key', '=', input.requestKey)
+        .executeTakeFirst();
+      if (earlier) return { revisionId: earlier.id, figureId: earlier.yearly_figure_id, duplicate: true, previous: null };
+    }
     const figure = await trx
       .selectFrom('yearly_figure as f')
       .leftJoin('actual_revision as r', 'r.id', 'f.current_revision_id')
@@ -80,6 +99,7 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
         recorded_at: input.now.toISOString(),
         source: input.source,
         note: input.note,
+        request_key: input.requestKey ?? null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -92,6 +112,7 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
     return {
       revisionId,
       figureId: figure.id,
+      duplicate: false,
       previous:
         figure.value === null
           ? null

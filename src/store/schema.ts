@@ -81,6 +81,8 @@ export interface ActualRevisionTable {
   recorded_at: string;
   source: RevisionSource;
   note: string | null;
+  /** The request this revision came from (a Slack view id); unique, so a replay stores nothing. */
+  request_key: string | null;
 }
 
 export type AlertRuleColumn = 'overdue' | 'due_soon' | 'off_target' | 'no_owner';

@@ -333,6 +333,7 @@ describe('refusals in the modal', () => {
 
 describe('after saving', () => {
   const saved: SavedFigure = {
+    duplicate: false,
     revisionId: 77,
     actionPlan: header,
     indicator: wifi,

@@ -134,9 +134,13 @@ export function formState(view: types.View, fields: FormFields): ViewStateValues
 
 export interface SubmitOptions {
   userId?: string;
+  /** The modal's view id; by default every submission comes from a modal of its own. */
+  viewId?: string;
   /** Sent instead of the view's own, for forged or stale forms. */
   privateMetadata?: string;
 }
+
+let submissions = 0;
 
 /** Presses "Record": a signed view_submission carrying the view's private_metadata and the fields. */
 export async function submitForm(
@@ -150,7 +154,8 @@ export async function submitForm(
     privateMetadata: options.privateMetadata ?? view.private_metadata ?? '',
     values: formState(view, fields),
     userId: options.userId ?? TEST_ADMIN_ID,
-    ...(view.id ? { viewId: view.id } : {}),
+    // Slack closes a modal once it is saved, so each recorded figure comes from a view of its own.
+    viewId: options.viewId ?? `${view.id ?? 'V0PLANMODAL'}-${++submissions}`,
   });
   return postSigned(t.eventsUrl, interactionBody(payload), { signingSecret: TEST_SIGNING_SECRET });
 }
@@ -163,7 +168,7 @@ export async function chooseInForm(
   t: TestBot,
   view: ModalJson,
   change: { indicatorId: number | string } | { fiscalYear: number | string },
-  options: SubmitOptions & { viewId?: string; value?: string } = {},
+  options: SubmitOptions & { value?: string } = {},
 ): Promise<SignedResponse> {
   const isIndicator = 'indicatorId' in change;
   const chosen = String(isIndicator ? change.indicatorId : change.fiscalYear);

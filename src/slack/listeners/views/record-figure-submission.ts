@@ -41,7 +41,8 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
     try {
       result = await submitFigure(
         contextFor(deps, userId),
-        { ...parsed.submission.input, source: 'slack' },
+        // A view is submitted successfully once (Slack closes it); a second delivery is a replay.
+        { ...parsed.submission.input, source: 'slack', requestKey: `slack-view:${body.view.id}` },
         recordingPolicy(deps),
       );
     } catch (error) {
@@ -62,6 +63,10 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
 
     await ack();
     const { saved } = result;
+    if (saved.duplicate) {
+      deps.logger.warn(`a submission of view ${body.view.id} arrived again; revision ${saved.revisionId} stands, nothing stored`);
+      return;
+    }
     deps.logger.info(
       `recorded action plan ${saved.actionPlan.number}, indicator ${saved.indicator.id}, FY${saved.fiscalYear}` +
         ` (revision ${saved.revisionId}${saved.provisional ? ', provisional' : ''}) by ${saved.recordedBy}`,

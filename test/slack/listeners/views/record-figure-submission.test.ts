@@ -248,6 +248,37 @@ describe('two people recording the same figure at once', () => {
   });
 });
 
+describe('the same submission delivered twice', () => {
+  it('stores one revision and sends one confirmation, answering both with a closed modal', async () => {
+    const form = await formFor(13);
+    const before = await revisionCount(t.db);
+    const dmsBefore = postsTo(t.standIn, TEST_ADMIN_ID).length;
+    // A replay within Slack's five-minute window carries the same view id: the same request.
+    const first = await submitForm(t, form, { value: '7,777', fiscalYear: 2022 }, { viewId: 'V0REPLAYED' });
+    await settled(t);
+    const again = await submitForm(t, form, { value: '7,777', fiscalYear: 2022 }, { viewId: 'V0REPLAYED' });
+    await settled(t);
+    for (const http of [first, again]) {
+      expect(http.status).toBe(200);
+      expect(http.text).toBe('');
+    }
+    expect(await revisionCount(t.db)).toBe(before + 1);
+    expect(postsTo(t.standIn, TEST_ADMIN_ID)).toHaveLength(dmsBefore + 1);
+  });
+
+  it('stores one revision when both copies arrive at the same moment', async () => {
+    const form = await formFor(13);
+    const before = await revisionCount(t.db);
+    const both = await Promise.all([
+      submitForm(t, form, { value: '7,778', fiscalYear: 2022 }, { viewId: 'V0TWICE' }),
+      submitForm(t, form, { value: '7,778', fiscalYear: 2022 }, { viewId: 'V0TWICE' }),
+    ]);
+    await settled(t);
+    for (const http of both) expect(http.status).toBe(200);
+    expect(await revisionCount(t.db)).toBe(before + 1);
+  });
+});
+
 describe('a Slack failure after the figure is stored', () => {
   it('keeps the figure and the closed modal when the confirmation cannot be posted', async () => {
     await settled(t);
