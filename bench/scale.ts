@@ -6,9 +6,9 @@
  *   npx tsx bench/scale.ts            all three scales, prints the table
  *   npx tsx bench/scale.ts 1 10       only those
  */
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runToEnd } from '../test/support/process.ts';
 import { CHILD_NODE_FLAGS, sibling } from './runtime.ts';
 import { generateScaleDatabase, type GeneratedDatabase } from './generate.ts';
 import { OPERATIONS, type Operation, type ScaleChildResult } from './scale-ops.ts';
@@ -70,26 +70,15 @@ export async function runScaleBench(
   return { runs, markdown: scaleMarkdown(runs), goalsMet };
 }
 
-function runChild(dbPath: string, planCode: string, expectedOverdue: number): Promise<ScaleChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', ...CHILD_NODE_FLAGS, CHILD, dbPath, planCode, String(expectedOverdue)], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{')) {
-        reject(new Error(`scale child exited ${code}: ${stderr.trim() || stdout.trim()}`));
-        return;
-      }
-      resolve(JSON.parse(line) as ScaleChildResult);
-    });
-  });
+async function runChild(dbPath: string, planCode: string, expectedOverdue: number): Promise<ScaleChildResult> {
+  const { code, stdout, stderr } = await runToEnd(
+    process.execPath,
+    ['--expose-gc', ...CHILD_NODE_FLAGS, CHILD, dbPath, planCode, String(expectedOverdue)],
+    { cwd: REPO_ROOT },
+  );
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`scale child exited ${code}: ${stderr.trim() || stdout.trim()}`);
+  return JSON.parse(line) as ScaleChildResult;
 }
 
 const GOAL_MS: Partial<Record<Operation, number>> = {

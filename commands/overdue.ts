@@ -1,5 +1,5 @@
-import { daysBetween, dueDateOf, fiscalYearOf, type CivilDate } from '../src/domain/fiscal-year.ts';
-import { figureStatus } from '../src/domain/status.ts';
+import { fiscalYearOf, type CivilDate } from '../src/domain/fiscal-year.ts';
+import { overdueBy } from '../src/domain/status.ts';
 import { listAwaitingActuals } from '../src/store/figures.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult, OverdueItem } from './results.ts';
@@ -11,26 +11,23 @@ export async function overdueFigures(ctx: CommandContext, asOf: CivilDate): Prom
     planId: ctx.plan.id,
     throughFiscalYear: fiscalYearOf(asOf) - 1,
   });
-  return candidates
-    .filter(
-      (c) =>
-        figureStatus(
-          { fiscalYear: c.fiscalYear, target: c.target, actual: null, direction: c.direction },
-          asOf,
-          ctx.dueRule,
-        ) === 'overdue',
-    )
-    .map((c) => {
-      const dueDate = dueDateOf(c.fiscalYear, ctx.dueRule);
-      return {
+  return candidates.flatMap((c) => {
+    const late = overdueBy(
+      { fiscalYear: c.fiscalYear, target: c.target, actual: null, direction: c.direction },
+      asOf,
+      ctx.dueRule,
+    );
+    if (!late) return [];
+    return [
+      {
         actionPlan: { number: c.actionPlanNumber, name: c.actionPlanName },
         indicator: { name: c.indicatorName, unit: c.unit },
         fiscalYear: c.fiscalYear,
         target: c.target,
-        dueDate,
-        daysLate: daysBetween(dueDate, asOf),
-      };
-    });
+        ...late,
+      },
+    ];
+  });
 }
 
 export async function showOverdue(ctx: CommandContext, date: CivilDate | null, share: boolean): Promise<CommandResult> {

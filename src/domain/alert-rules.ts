@@ -7,7 +7,7 @@ import {
   type CivilDate,
   type DueDateRule,
 } from './fiscal-year.ts';
-import { figureStatus, type Direction } from './status.ts';
+import { figureStatus, overdueBy, type Direction } from './status.ts';
 
 /**
  * What the alert job nudges people about, decided from plain facts and a day. Nothing here
@@ -72,20 +72,20 @@ export function findAlerts(
       target: f.target,
       direction: f.direction,
     };
-    const status = figureStatus({ ...f, actual: f.actual?.value ?? null }, today, dueRule);
     if (f.actual !== null) {
       // 'missed' already means the year has closed: a mid-year shortfall can still be made up.
-      if (status === 'missed') {
+      if (figureStatus({ ...f, actual: f.actual.value }, today, dueRule) === 'missed') {
         findings.push({ ...base, rule: 'off_target', actual: f.actual.value, revisionId: f.actual.revisionId });
       }
       continue;
     }
-    const dueDate = dueDateOf(f.fiscalYear, dueRule);
-    if (status === 'overdue') {
-      findings.push({ ...base, rule: 'overdue', dueDate, daysLate: daysBetween(dueDate, today) });
+    const late = overdueBy({ ...f, actual: null }, today, dueRule);
+    if (late) {
+      findings.push({ ...base, rule: 'overdue', ...late });
       overdueByPlan.set(f.actionPlanId, (overdueByPlan.get(f.actionPlanId) ?? 0) + 1);
       continue;
     }
+    const dueDate = dueDateOf(f.fiscalYear, dueRule);
     const daysLeft = daysBetween(today, dueDate);
     if (daysLeft >= 0 && daysLeft <= dueSoonDays) findings.push({ ...base, rule: 'due_soon', dueDate, daysLeft });
   }

@@ -1,4 +1,5 @@
 import {
+  daysBetween,
   DEFAULT_DUE_DATE_RULE,
   dueDateOf,
   isCivilDate,
@@ -40,6 +41,20 @@ export function figureStatus(
 }
 
 /** Ratio of result to target (1 = exactly on target); null when it would divide by zero. */
+/**
+ * How late a figure's actual is, or null when it is not overdue: the one rule behind
+ * `/plan overdue` and the overdue alerts.
+ */
+export function overdueBy(
+  f: FigureForStatus,
+  today: CivilDate,
+  rule: DueDateRule = DEFAULT_DUE_DATE_RULE,
+): { dueDate: CivilDate; daysLate: number } | null {
+  if (figureStatus(f, today, rule) !== 'overdue') return null;
+  const dueDate = dueDateOf(f.fiscalYear, rule);
+  return { dueDate, daysLate: daysBetween(dueDate, today) };
+}
+
 export function achievementRate(actual: number, target: number, direction: Direction): number | null {
   const [numerator, divisor] = direction === 'higher_is_better' ? [actual, target] : [target, actual];
   return divisor === 0 ? null : numerator / divisor;

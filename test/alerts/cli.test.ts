@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { countLedgerRows } from '../../src/store/alert-ledger.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { blockTexts, CHANNEL, seededDb, type SeededDb } from './support.ts';
+import { runToEnd, type Exit } from '../support/process.ts';
 
 /**
  * `npm run alerts` as separate processes sharing one database file: what cron and a
@@ -27,32 +27,17 @@ beforeEach(async () => {
 });
 afterEach(() => seeded.cleanup().catch(() => {}));
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 function alertsCli(args: string[], env: Record<string, string> = {}): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/alerts/main.ts', ...args], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DATABASE_PATH: seeded.path,
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        ALERT_CHANNEL: CHANNEL,
-        SLACK_API_URL: standIn.url,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  return runToEnd(process.execPath, ['--import', 'tsx', 'src/alerts/main.ts', ...args], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DATABASE_PATH: seeded.path,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      ALERT_CHANNEL: CHANNEL,
+      SLACK_API_URL: standIn.url,
+      ...env,
+    },
   });
 }
 

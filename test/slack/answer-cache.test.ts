@@ -1,43 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../commands/grammar.ts';
 import { AnswerCache } from '../../src/slack/answer-cache.ts';
-import { findPlan, loadActionPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
-import { recordActual } from '../../src/store/figures.ts';
-import { prepareDatabase } from '../../src/store/prepare.ts';
-import { tempDatabase } from '../support/temp-db.ts';
+import { recordFor13, thirteen, twoConnections } from '../support/temp-db.ts';
 
 const show13: Command = { verb: 'show', number: 13, share: false };
 const message = (text: string) => ({ text, blocks: [] });
 
 describe('the answer cache', () => {
-  let t: Awaited<ReturnType<typeof tempDatabase>>;
-  let other: PlanDb;
+  let t: Awaited<ReturnType<typeof twoConnections>>;
   let indicatorId: number;
 
   beforeAll(async () => {
-    t = await tempDatabase();
-    // A second connection to the same file stands for the alert job or another process.
-    other = await prepareDatabase(t.path);
-    const plan = (await findPlan(t.db))!;
-    indicatorId = (await loadActionPlan(t.db, plan.id, 13))!.indicators[0]!.id;
+    // The second connection stands for the alert job or another process.
+    t = await twoConnections();
+    ({ indicatorId } = await thirteen(t.db));
   });
-  afterAll(async () => {
-    await other.destroy();
-    await t.cleanup();
-  });
+  afterAll(() => t.cleanup());
 
-  const record = (db: PlanDb, value: number) =>
-    recordActual(db, {
-      indicatorId,
-      fiscalYear: 2021,
-      value,
-      provisional: false,
-      recordedBy: 'U0ADMIN',
-      source: 'slack',
-      note: null,
-      now: new Date('2024-07-01T00:00:00Z'),
-    });
+  const record = (db: PlanDb, value: number) => recordFor13(db, indicatorId, { value });
 
   it('answers the same command on the same day from memory while nothing changed', async () => {
     const cache = new AnswerCache(t.db);
@@ -64,7 +45,7 @@ describe('the answer cache', () => {
     let computed = 0;
     const key = { command: show13, today: '2024-07-01', sharedBy: undefined };
     await cache.get(key, async () => message(`answer ${++computed}`));
-    await record(other, 7001);
+    await record(t.other, 7001);
     expect((await cache.get(key, async () => message(`answer ${++computed}`))).text).toBe('answer 2');
   });
 

@@ -1,42 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findPlan, loadActionPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
-import { listRevisions, recordActual } from '../../src/store/figures.ts';
-import { prepareDatabase } from '../../src/store/prepare.ts';
-import { tempDatabase } from '../support/temp-db.ts';
+import { listRevisions } from '../../src/store/figures.ts';
+import { recordFor13, thirteen, twoConnections } from '../support/temp-db.ts';
 
 describe('recording an actual', () => {
-  let t: Awaited<ReturnType<typeof tempDatabase>>;
+  let t: Awaited<ReturnType<typeof twoConnections>>;
   let other: PlanDb;
   let actionPlanId: number;
   let indicatorId: number;
 
   beforeAll(async () => {
-    t = await tempDatabase();
     // A second connection to the same file, as a second process would have.
-    other = await prepareDatabase(t.path);
-    const plan = (await findPlan(t.db))!;
-    const thirteen = (await loadActionPlan(t.db, plan.id, 13))!;
-    actionPlanId = thirteen.id;
-    indicatorId = thirteen.indicators[0]!.id;
+    t = await twoConnections();
+    other = t.other;
+    ({ actionPlanId, indicatorId } = await thirteen(t.db));
   });
-  afterAll(async () => {
-    await other.destroy();
-    await t.cleanup();
-  });
+  afterAll(() => t.cleanup());
 
   const record = (db: PlanDb, value: number, requestKey: string | null, fiscalYear = 2021) =>
-    recordActual(db, {
-      indicatorId,
-      fiscalYear,
-      value,
-      provisional: false,
-      recordedBy: 'U0ADMIN',
-      source: 'slack',
-      note: null,
-      now: new Date('2024-07-01T00:00:00Z'),
-      requestKey,
-    });
+    recordFor13(db, indicatorId, { value, requestKey, fiscalYear });
 
   const revisionsFor = async (fiscalYear: number) =>
     (await listRevisions(t.db, actionPlanId)).filter((r) => r.fiscalYear === fiscalYear);

@@ -18,9 +18,7 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function mention(userId: string): string {
-  return `<@${userId}>`;
-}
+export { mention } from '../../render/describe.ts';
 
 export function header(text: string): types.HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text, emoji: true } };
