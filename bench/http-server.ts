@@ -33,7 +33,7 @@ const send = (message: ServerMessage) => process.send?.(message);
 async function startPlanBot(cacheAnswers: boolean): Promise<{ port: number; stop: () => Promise<void> }> {
   // Loaded here, not at the top, so the floor process carries none of plan-bot's code.
   const { createSlackApp } = await import('../src/slack/app.ts');
-  const { loadSlackConfig } = await import('../src/slack/config.ts');
+  const { loadSlackConfig } = await import('../src/config/slack.ts');
   const { createLogger } = await import('../src/slack/logger.ts');
   const { findPlan } = await import('../src/store/action-plans.ts');
   const { prepareDatabase } = await import('../src/store/prepare.ts');

@@ -1,11 +1,8 @@
+import { maxActionPlanNumber } from '../src/store/action-plans.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
 
 export async function noSuchActionPlan(ctx: CommandContext, number: number): Promise<CommandResult> {
-  const { max } = await ctx.db
-    .selectFrom('action_plan')
-    .select((eb) => eb.fn.max('number').as('max'))
-    .where('plan_id', '=', ctx.plan.id)
-    .executeTakeFirstOrThrow();
-  return { kind: 'error', error: { code: 'no_such_action_plan', number, max: max ?? 0 } };
+  const max = await maxActionPlanNumber(ctx.db, ctx.plan.id);
+  return { kind: 'error', error: { code: 'no_such_action_plan', number, max } };
 }

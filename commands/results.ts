@@ -95,7 +95,7 @@ export type CommandResult =
       owners: string[];
       change: null | { action: 'add' | 'remove'; userId: string; changed: boolean };
     }
-  | { kind: 'open_report_form'; actionPlanNumber: number }
+  | { kind: 'open_figure_form'; actionPlanNumber: number }
   | { kind: 'alerts_preview'; preview: AlertPreview }
   | { kind: 'help' }
   | { kind: 'error'; error: CommandError };

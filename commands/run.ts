@@ -1,3 +1,4 @@
+import { actionPlanExists } from '../src/store/action-plans.ts';
 import { previewAlerts } from './alerts/preview.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
@@ -7,6 +8,17 @@ import { showOverdue } from './overdue.ts';
 import { manageOwners } from './owner.ts';
 import type { CommandResult } from './results.ts';
 import { showActionPlan, showHistory } from './show.ts';
+
+/**
+ * Verbs whose answer depends only on the data, the day and the words typed: a door may keep
+ * their rendered answers until the data changes. Decided here, beside the handlers, so a new
+ * verb that writes can never be cached by mistake.
+ */
+const READ_ONLY: ReadonlySet<Command['verb']> = new Set(['show', 'list', 'search', 'policy', 'theme', 'overdue', 'history', 'help']);
+
+export function isReadOnly(command: Command): boolean {
+  return READ_ONLY.has(command.verb);
+}
 
 /** One handler per verb; every door (Slack, CLI) calls this and renders what it returns. */
 export async function runCommand(command: Command, ctx: CommandContext): Promise<CommandResult> {
@@ -28,7 +40,7 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
     case 'owner':
       return manageOwners(ctx, command);
     case 'report':
-      return openReport(ctx, command.number);
+      return openFigureFormFor(ctx, command.number);
     case 'alerts':
       if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
       return {
@@ -46,14 +58,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
   }
 }
 
-async function openReport(ctx: CommandContext, number: number): Promise<CommandResult> {
-  const exists = await ctx.db
-    .selectFrom('action_plan')
-    .select('id')
-    .where('plan_id', '=', ctx.plan.id)
-    .where('number', '=', number)
-    .executeTakeFirst();
-  if (!exists) return noSuchActionPlan(ctx, number);
+async function openFigureFormFor(ctx: CommandContext, number: number): Promise<CommandResult> {
+  if (!(await actionPlanExists(ctx.db, ctx.plan.id, number))) return noSuchActionPlan(ctx, number);
   if (!ctx.actor.canOpenForms) return { kind: 'error', error: { code: 'cli_cannot_open_forms', number } };
-  return { kind: 'open_report_form', actionPlanNumber: number };
+  return { kind: 'open_figure_form', actionPlanNumber: number };
 }

@@ -1,4 +1,4 @@
-import { ALERT_RULES, type AlertFinding, type AlertRule } from '../../src/domain/alert-rules.ts';
+import { ALERT_RULES, type AlertFinding } from '../../src/domain/alert-rules.ts';
 import type { CivilDate } from '../../src/domain/fiscal-year.ts';
 
 /**

@@ -13,7 +13,7 @@ import { headerOf } from '../views.ts';
  * (or changes), and who may record at all.
  */
 
-export interface ReportIndicator {
+export interface FigureFormIndicator {
   id: number;
   name: string;
   unit: string;
@@ -29,10 +29,10 @@ export interface CurrentActual {
   source: string;
 }
 
-export interface ReportForm {
+export interface FigureForm {
   planId: number;
   actionPlan: ActionPlanHeader;
-  indicators: ReportIndicator[];
+  indicators: FigureFormIndicator[];
   /** Plan years that have begun as of today, oldest first: the fiscal-year choices. */
   years: number[];
   /** What the form shows as chosen, with the figures for that choice. */
@@ -52,8 +52,8 @@ export interface Forbidden {
   admins: string[];
 }
 
-export type PrepareReportFormResult =
-  | { ok: true; form: ReportForm }
+export type PrepareFigureFormResult =
+  | { ok: true; form: FigureForm }
   | { ok: false; forbidden: Forbidden }
   /** Render as any other command result (no such action plan). */
   | { ok: false; result: CommandResult };
@@ -63,12 +63,12 @@ export interface RecordingPolicy {
   admins: readonly string[];
 }
 
-export async function prepareReportForm(
+export async function prepareFigureForm(
   ctx: CommandContext,
   actionPlanNumber: number,
   policy: RecordingPolicy,
   choice: { indicatorId?: number; fiscalYear?: number } = {},
-): Promise<PrepareReportFormResult> {
+): Promise<PrepareFigureFormResult> {
   const record = await loadActionPlan(ctx.db, ctx.plan.id, actionPlanNumber);
   if (!record) return { ok: false, result: await noSuchActionPlan(ctx, actionPlanNumber) };
   // Refusing before the form opens spares typing a figure that would be refused anyway;
@@ -91,7 +91,7 @@ export async function prepareReportForm(
     form: {
       planId: ctx.plan.id,
       actionPlan: headerOf(record),
-      indicators: record.indicators.map(reportIndicator),
+      indicators: record.indicators.map(formIndicator),
       years: years.length ? years : [period.firstFiscalYear],
       chosen: {
         indicatorId: indicator.id,
@@ -149,7 +149,7 @@ export function defaultFiscalYear(indicator: IndicatorRecord, period: PlanPeriod
   return Math.min(Math.max(latestEnded, period.firstFiscalYear), period.lastFiscalYear);
 }
 
-export function reportIndicator(i: IndicatorRecord): ReportIndicator {
+export function formIndicator(i: IndicatorRecord): FigureFormIndicator {
   return { id: i.id, name: i.name, unit: i.unit, comparator: i.comparator, direction: i.direction };
 }
 

@@ -15,7 +15,7 @@ import type { CommandContext } from '../context.ts';
 import { MAX_ACTION_PLAN_NUMBER } from '../grammar.ts';
 import type { ActionPlanHeader } from '../results.ts';
 import { headerOf } from '../views.ts';
-import { planPeriod, refusal, reportIndicator, type Forbidden, type RecordingPolicy, type ReportIndicator } from './form.ts';
+import { planPeriod, refusal, formIndicator, type Forbidden, type RecordingPolicy, type FigureFormIndicator } from './form.ts';
 
 /**
  * Recording a yearly actual, whatever the door, part two: the submission, which validates,
@@ -38,12 +38,12 @@ export interface FieldErrors {
   note?: FieldError;
 }
 
-export type ReportField = keyof FieldErrors;
+export type FigureField = keyof FieldErrors;
 
 export interface SavedFigure {
   revisionId: number;
   actionPlan: ActionPlanHeader;
-  indicator: ReportIndicator;
+  indicator: FigureFormIndicator;
   fiscalYear: number;
   value: number;
   provisional: boolean;
@@ -172,7 +172,7 @@ export async function submitFigure(
     saved: {
       revisionId: stored.revisionId,
       actionPlan: headerOf(record),
-      indicator: reportIndicator(indicator),
+      indicator: formIndicator(indicator),
       fiscalYear,
       value: value.value,
       provisional,
@@ -187,7 +187,7 @@ export async function submitFigure(
   };
 }
 
-const SCHEMA_FIELD: Record<string, ReportField> = {
+const SCHEMA_FIELD: Record<string, FigureField> = {
   indicatorId: 'indicator',
   fiscalYear: 'fiscalYear',
   value: 'value',

@@ -99,7 +99,7 @@ export const en: Messages = {
     notOwner: (user) => `${user} is not an owner.`,
   },
 
-  report: {
+  record: {
     title: (circled) => `Record a figure ${circled}`,
     submit: 'Record',
     close: 'Cancel',

@@ -95,7 +95,7 @@ export const ja = {
     notOwner: (user: string) => `${user} は担当者ではありません。`,
   },
 
-  report: {
+  record: {
     title: (circled: string) => `${circled} 実績の入力`,
     submit: '記録する',
     close: 'キャンセル',

@@ -1,7 +1,8 @@
 import type { ParseError, Verb } from '../../commands/grammar.ts';
-import type { CommandError, IndicatorView, YearView } from '../../commands/results.ts';
+import type { CommandError, YearView } from '../../commands/results.ts';
 import type { Messages } from '../messages/index.ts';
 import { STATUS_SYMBOL } from '../messages/symbols.ts';
+import { truncateText } from './truncate.ts';
 
 /** Pieces of wording shared by the text and Block Kit renderers. */
 
@@ -15,17 +16,17 @@ export function parseErrorText(error: ParseError, m: Messages): string {
     case 'too_long':
       return m.errors.tooLong(error.length, 500);
     case 'unknown_verb':
-      return m.errors.unknownVerb(truncate(error.word, 40));
+      return m.errors.unknownVerb(truncateText(error.word, 40));
     case 'bad_number':
-      return m.errors.badNumber(truncate(error.word, 40));
+      return m.errors.badNumber(truncateText(error.word, 40));
     case 'missing_argument':
       return m.errors.missingArgument(usageOf(error.verb, m));
     case 'unexpected_words':
-      return m.errors.unexpectedWords(truncate(error.words, 40), usageOf(error.verb, m));
+      return m.errors.unexpectedWords(truncateText(error.words, 40), usageOf(error.verb, m));
     case 'bad_date':
-      return m.errors.badDate(truncate(error.word, 40));
+      return m.errors.badDate(truncateText(error.word, 40));
     case 'bad_user':
-      return m.errors.badUser(truncate(error.word, 40));
+      return m.errors.badUser(truncateText(error.word, 40));
   }
 }
 
@@ -38,7 +39,7 @@ export function errorText(error: CommandError, m: Messages): string {
     case 'no_such_policy':
       return m.errors.noSuchPolicy(error.number, error.max);
     case 'no_such_theme':
-      return m.errors.noSuchTheme(truncate(error.name, 40), m.join(error.themes));
+      return m.errors.noSuchTheme(truncateText(error.name, 40), m.join(error.themes));
     case 'admins_only':
       return m.errors.adminsOnly;
     case 'no_plan':
@@ -57,21 +58,27 @@ export function statusLabel(status: YearView['status'] | null, m: Messages): str
   return status ? `${STATUS_SYMBOL[status]} ${m.status[status]}` : m.none;
 }
 
-export function targetText(indicator: IndicatorView, year: YearView, m: Messages): string {
-  if (year.target === null) return m.none;
-  return `${m.withUnit(year.target, indicator.unit)}${indicator.comparator && m.locale === 'ja' ? indicator.comparator : ''}`;
+/** A target as the plan writes it ("15分以内" keeps its bound in Japanese); none → the dash. */
+export function targetWords(
+  target: number | null,
+  indicator: { unit: string; comparator: string | null },
+  m: Messages,
+): string {
+  if (target === null) return m.none;
+  return `${m.withUnit(target, indicator.unit)}${indicator.comparator && m.locale === 'ja' ? indicator.comparator : ''}`;
 }
 
-export function actualText(indicator: IndicatorView, year: YearView, m: Messages): string {
-  if (year.actual === null) return m.none;
-  return `${m.withUnit(year.actual, indicator.unit)}${year.provisional ? m.paren(m.provisional) : ''}`;
+/** An actual with its unit, marked when it was recorded before its year closed; none → the dash. */
+export function actualWords(value: number | null, provisional: boolean, unit: string, m: Messages): string {
+  if (value === null) return m.none;
+  return `${m.withUnit(value, unit)}${provisional ? m.paren(m.provisional) : ''}`;
 }
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
 
-export function mention(userId: string): string {
-  return `<@${userId}>`;
+/** Slack markup for text that Slack shows, plain for a terminal. */
+export type TextStyle = 'mrkdwn' | 'plain';
+
+/** A person named so Slack shows (and notifies) them; a terminal shows the id. */
+export function mention(userId: string, style: TextStyle = 'mrkdwn'): string {
+  return style === 'mrkdwn' ? `<@${userId}>` : `@${userId}`;
 }

@@ -1,7 +1,7 @@
 import type { CommandResult } from '../../commands/results.ts';
-import { renderAlertPreviewText } from '../alerts/preview-render.ts';
+import { renderAlertPreviewText } from './digest/preview.ts';
 import type { Messages } from '../messages/index.ts';
-import { actualText, errorText, statusLabel, targetText, wantsHelpHint } from './describe.ts';
+import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages): string {
@@ -19,7 +19,7 @@ function lines(result: CommandResult, m: Messages): string[] {
       ];
       for (const ind of p.indicators) {
         out.push('', `■ ${ind.name}${m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better')}`);
-        const rows = ind.years.map((y) => [m.fiscalYear(y.fiscalYear), targetText(ind, y, m), actualText(ind, y, m), statusLabel(y.status, m)]);
+        const rows = ind.years.map((y) => [m.fiscalYear(y.fiscalYear), targetWords(y.target, ind, m), actualWords(y.actual, y.provisional, ind.unit, m), statusLabel(y.status, m)]);
         out.push(...table([['', m.plan.target, m.plan.actual, ''], ...rows]));
         out.push(
           ind.latest
@@ -104,7 +104,7 @@ function lines(result: CommandResult, m: Messages): string[] {
     }
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
-    case 'open_report_form':
+    case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'help':
       return [

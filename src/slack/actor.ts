@@ -1,5 +1,5 @@
 import { makeContext, type Actor, type CommandContext } from '../../commands/context.ts';
-import type { SlackConfig } from './config.ts';
+import type { SlackConfig } from '../config/slack.ts';
 import type { SlackDeps } from './deps.ts';
 
 /** A Slack user as the command handlers see them: admin rights come from PLAN_ADMINS. */

@@ -1,10 +1,7 @@
 import type { Command } from '../../commands/grammar.ts';
 import type { PlanDb } from '../store/db.ts';
 import { dataVersion } from '../store/data-version.ts';
-import type { SlackMessage } from './blocks/index.ts';
-
-/** Verbs whose answer depends only on the data, the day and the words typed. */
-const READ_ONLY: ReadonlySet<Command['verb']> = new Set(['show', 'list', 'search', 'policy', 'theme', 'overdue', 'history', 'help']);
+import type { SlackMessage } from '../render/blocks/index.ts';
 
 const DEFAULT_CAPACITY = 256;
 
@@ -29,10 +26,6 @@ export class AnswerCache {
     private readonly db: PlanDb,
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
-
-  static cacheable(command: Command): boolean {
-    return READ_ONLY.has(command.verb);
-  }
 
   async get(key: AnswerKey, compute: () => Promise<SlackMessage>): Promise<SlackMessage> {
     const id = JSON.stringify([key.command, key.today, key.sharedBy ?? null]);

@@ -1,6 +1,6 @@
 import { App, webApi } from '@slack/bolt';
-import { ConfigError } from '../config.ts';
-import { slackMode } from './config.ts';
+import { ConfigError } from '../config/core.ts';
+import { slackMode } from '../config/slack.ts';
 import type { SlackDeps } from './deps.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';

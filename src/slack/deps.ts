@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import type { AlertSettings } from '../../commands/alerts/settings.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
-import type { SlackConfig } from './config.ts';
+import type { SlackConfig } from '../config/slack.ts';
 
 /** Everything the Slack door is built from; tests hand in their own clock and database. */
 export interface SlackDeps {

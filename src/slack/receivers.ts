@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
-import type { SlackConfig } from './config.ts';
+import type { SlackConfig } from '../config/slack.ts';
 
 /**
  * The two ways Slack reaches the bot, built apart from the App so shutdown can reach

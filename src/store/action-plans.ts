@@ -193,3 +193,24 @@ export async function loadActionPlan(db: PlanDb, planId: number, number: number)
   const [record] = await loadActionPlans(db, planId, { numbers: [number] });
   return record;
 }
+
+/** Whether a plan has an action plan with this number (a form is opened only for one that exists). */
+export async function actionPlanExists(db: PlanDb, planId: number, number: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('action_plan')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The highest action plan number of a plan (0 when it has none), for "there are ① to ⑳". */
+export async function maxActionPlanNumber(db: PlanDb, planId: number): Promise<number> {
+  const { max } = await db
+    .selectFrom('action_plan')
+    .select((eb) => eb.fn.max('number').as('max'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirstOrThrow();
+  return max ?? 0;
+}

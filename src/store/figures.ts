@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanDb } from './db.ts';
-import type { RevisionSource } from './schema.ts';
+import type { NewRevision, RevisionSource } from './schema.ts';
 
 export interface RecordActualInput {
   indicatorId: number;
@@ -89,25 +89,16 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
       .executeTakeFirst();
     if (!figure) throw new UnknownFigureError(input.indicatorId, input.fiscalYear);
 
-    const { id: revisionId } = await trx
-      .insertInto('actual_revision')
-      .values({
-        yearly_figure_id: figure.id,
-        value: input.value,
-        provisional: input.provisional ? 1 : 0,
-        recorded_by: input.recordedBy,
-        recorded_at: input.now.toISOString(),
-        source: input.source,
-        note: input.note,
-        request_key: input.requestKey ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('yearly_figure')
-      .set({ current_revision_id: revisionId })
-      .where('id', '=', figure.id)
-      .execute();
+    const revisionId = await appendRevision(trx, {
+      yearly_figure_id: figure.id,
+      value: input.value,
+      provisional: input.provisional ? 1 : 0,
+      recorded_by: input.recordedBy,
+      recorded_at: input.now.toISOString(),
+      source: input.source,
+      note: input.note,
+      request_key: input.requestKey ?? null,
+    });
 
     return {
       revisionId,
@@ -119,6 +110,17 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
           : { value: figure.value, recordedBy: figure.recorded_by!, recordedAt: figure.recorded_at! },
     };
   });
+}
+
+/**
+ * Adds a revision and makes it the figure's current value: the one way an actual is
+ * written (recording, seeding, importing). Call it inside the caller's transaction so the
+ * two statements land together.
+ */
+export async function appendRevision(trx: PlanDb, revision: NewRevision): Promise<number> {
+  const { id } = await trx.insertInto('actual_revision').values(revision).returning('id').executeTakeFirstOrThrow();
+  await trx.updateTable('yearly_figure').set({ current_revision_id: id }).where('id', '=', revision.yearly_figure_id).execute();
+  return id;
 }
 
 export interface RevisionRecord {

@@ -1,3 +1,4 @@
+import { appendRevision } from './figures.ts';
 import type { PlanDb } from './db.ts';
 import type { PlanSeed } from './seed-file.ts';
 
@@ -89,24 +90,15 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
               .executeTakeFirstOrThrow();
             const actual = ind.actuals[String(fy)];
             if (!actual) continue;
-            const { id: revisionId } = await trx
-              .insertInto('actual_revision')
-              .values({
-                yearly_figure_id: figureId,
-                value: actual.value,
-                provisional: 0,
-                recorded_by: SEED_RECORDER,
-                recorded_at: recordedAt,
-                source: 'seed',
-                note: actual.note ?? null,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            await trx
-              .updateTable('yearly_figure')
-              .set({ current_revision_id: revisionId })
-              .where('id', '=', figureId)
-              .execute();
+            await appendRevision(trx, {
+              yearly_figure_id: figureId,
+              value: actual.value,
+              provisional: 0,
+              recorded_by: SEED_RECORDER,
+              recorded_at: recordedAt,
+              source: 'seed',
+              note: actual.note ?? null,
+            });
           }
         }
       }

@@ -132,7 +132,7 @@ describe('command handlers on the seeded plan', () => {
   });
 
   it('answers report with a form for a known plan, and an error for an unknown one', async () => {
-    expect(await ask('report 13')).toEqual({ kind: 'open_report_form', actionPlanNumber: 13 });
+    expect(await ask('report 13')).toEqual({ kind: 'open_figure_form', actionPlanNumber: 13 });
     expect(expectKind(await ask('report 99'), 'error').error).toMatchObject({ code: 'no_such_action_plan' });
   });
 });

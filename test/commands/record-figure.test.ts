@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer } from '../../commands/answer.ts';
 import { makeContext, type Actor, type CommandContext } from '../../commands/context.ts';
 import {
-  prepareReportForm,
+  prepareFigureForm,
   submitFigure,
   type SubmitFigureInput,
   type SubmitFigureResult,
@@ -173,7 +173,7 @@ describe('who may record', () => {
 
   it('refuses before the form opens too', async () => {
     const ctx = await context(await open(), STRANGER);
-    expect(await prepareReportForm(ctx, 13, POLICY)).toMatchObject({ ok: false, forbidden: { owners: [], admins: ['U0ADMIN'] } });
+    expect(await prepareFigureForm(ctx, 13, POLICY)).toMatchObject({ ok: false, forbidden: { owners: [], admins: ['U0ADMIN'] } });
   });
 
   it('lets an owner of the action plan record', async () => {
@@ -297,7 +297,7 @@ describe('two people submitting at the same moment', () => {
 describe('preparing the form', () => {
   it('answers an unknown action plan like any other command', async () => {
     const ctx = await context(await open(), ADMIN);
-    expect(await prepareReportForm(ctx, 99, POLICY)).toEqual({
+    expect(await prepareFigureForm(ctx, 99, POLICY)).toEqual({
       ok: false,
       result: { kind: 'error', error: { code: 'no_such_action_plan', number: 99, max: 20 } },
     });
@@ -305,7 +305,7 @@ describe('preparing the form', () => {
 
   it('offers the plan years begun so far and defaults to the earliest overdue one, with its target', async () => {
     const ctx = await context(await open(), ADMIN);
-    const prepared = await prepareReportForm(ctx, 13, POLICY);
+    const prepared = await prepareFigureForm(ctx, 13, POLICY);
     if (!prepared.ok) throw new Error('form refused');
     expect(prepared.form).toMatchObject({
       planId: ctx.plan.id,
@@ -318,7 +318,7 @@ describe('preparing the form', () => {
 
   it('shows the current actual of the chosen year', async () => {
     const ctx = await context(await open(), ADMIN);
-    const prepared = await prepareReportForm(ctx, 13, POLICY, { fiscalYear: 2020 });
+    const prepared = await prepareFigureForm(ctx, 13, POLICY, { fiscalYear: 2020 });
     expect(prepared).toMatchObject({
       ok: true,
       form: { chosen: { fiscalYear: 2020, target: 3000, actual: { value: 4991, recordedBy: 'seed', source: 'seed' } } },
@@ -328,14 +328,14 @@ describe('preparing the form', () => {
   it('falls back to the latest ended year when nothing is overdue, kept inside the plan period', async () => {
     // ⑯ has targets only for FY2022–2023, so in July 2022 nothing of it is overdue.
     const ctx = await context(await open(), ADMIN);
-    expect(await prepareReportForm(ctx, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2021 } } });
+    expect(await prepareFigureForm(ctx, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2021 } } });
 
     const early = await context(ctx.db, ADMIN, new Date('2019-05-01T00:00:00Z'));
-    expect(await prepareReportForm(early, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2019 } } });
+    expect(await prepareFigureForm(early, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2019 } } });
 
     const late = await context(ctx.db, ADMIN, new Date('2030-05-01T00:00:00Z'));
     for (const fy of [2022, 2023]) saved(await submitFigure(late, await submission(late, 16, { fiscalYear: fy, value: '150' }), POLICY));
-    expect(await prepareReportForm(late, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2023 } } });
+    expect(await prepareFigureForm(late, 16, POLICY)).toMatchObject({ form: { chosen: { fiscalYear: 2023 } } });
   });
 
   it('picks the indicator whose actual is most overdue, unless one is asked for', async () => {
@@ -343,17 +343,17 @@ describe('preparing the form', () => {
     const [checkups, guidance] = await indicatorIds(ctx, 8);
     saved(await submitFigure(ctx, await submission(ctx, 8, { indicatorId: checkups!, value: '45.1' }), POLICY));
 
-    expect(await prepareReportForm(ctx, 8, POLICY)).toMatchObject({
+    expect(await prepareFigureForm(ctx, 8, POLICY)).toMatchObject({
       form: { chosen: { indicatorId: guidance, fiscalYear: 2021 } },
     });
-    expect(await prepareReportForm(ctx, 8, POLICY, { indicatorId: checkups!, fiscalYear: 2019 })).toMatchObject({
+    expect(await prepareFigureForm(ctx, 8, POLICY, { indicatorId: checkups!, fiscalYear: 2019 })).toMatchObject({
       form: { chosen: { indicatorId: checkups, fiscalYear: 2019, actual: { value: 44.4 } } },
     });
   });
 
   it('ignores a chosen year the form cannot offer', async () => {
     const ctx = await context(await open(), ADMIN);
-    expect(await prepareReportForm(ctx, 13, POLICY, { fiscalYear: 2023 })).toMatchObject({
+    expect(await prepareFigureForm(ctx, 13, POLICY, { fiscalYear: 2023 })).toMatchObject({
       form: { chosen: { fiscalYear: 2021 } },
     });
   });

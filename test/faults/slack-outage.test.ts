@@ -15,9 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shownItems } from '../../commands/alerts/digest.ts';
 import type { AlertSettings } from '../../commands/alerts/settings.ts';
 import { alertKeyOf, keyString } from '../../src/domain/alert-rules.ts';
-import { runAlerts, type AlertRunOutcome } from '../../src/alerts/run.ts';
-import { startAlertScheduler, type SetTimer } from '../../src/alerts/schedule.ts';
-import { createSlackPoster } from '../../src/alerts/slack-poster.ts';
+import { runAlerts, type AlertRunOutcome } from '../../commands/alerts/run.ts';
+import { startAlertScheduler, type SetTimer } from '../../src/scheduler/schedule.ts';
+import { digestPublisher } from '../../src/slack-web/digest-publisher.ts';
+import { createSlackPoster } from '../../src/slack-web/post-message.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { messagesFor } from '../../src/messages/index.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
@@ -84,7 +85,7 @@ describe('Slack answering 500 and 429 for a while during alert runs', () => {
     const m = messagesFor('ja');
     const runDate = '2024-07-01';
     // What a healthy Slack would have been sent that morning.
-    const dry = await runAlerts({ db, plan, settings: SETTINGS, messages: m, post: null, runDate, clock: () => tokyo(runDate) });
+    const dry = await runAlerts({ db, plan, settings: SETTINGS, publisher: digestPublisher(m, async () => ({ ts: "" })), dryRun: true, runDate, clock: () => tokyo(runDate) });
     if (dry.kind !== 'dry_run') throw new Error(`dry run answered ${dry.kind}`);
     const expectedKeys = shownItems(dry.digest).map((item) => keyString(alertKeyOf(item.finding)));
     expect(expectedKeys.length).toBeGreaterThan(0);
@@ -106,7 +107,7 @@ describe('Slack answering 500 and 429 for a while during alert runs', () => {
       logger: quiet,
       retry: RETRY,
       run: async () => {
-        const outcome = await runAlerts({ db, plan, settings: SETTINGS, messages: m, post: poster, clock: time.clock });
+        const outcome = await runAlerts({ db, plan, settings: SETTINGS, publisher: digestPublisher(m, poster), clock: time.clock });
         outcomes.push(outcome);
         return outcome;
       },

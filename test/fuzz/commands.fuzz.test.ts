@@ -15,7 +15,7 @@ import type { CommandResult } from '../../commands/results.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { messagesFor } from '../../src/messages/index.ts';
 import { renderText } from '../../src/render/text.ts';
-import { renderMessage } from '../../src/slack/blocks/index.ts';
+import { renderMessage } from '../../src/render/blocks/index.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
@@ -133,7 +133,7 @@ describe('the command layer under generated /plan texts', () => {
     // Only owner commands may write, and only to the owners table.
     expect(await contentsExceptOwners()).toBe(before);
     // The generator reaches the handlers, not only the grammar's refusals.
-    for (const kind of ['action_plan', 'action_plan_list', 'overdue', 'history', 'owners', 'help', 'open_report_form']) {
+    for (const kind of ['action_plan', 'action_plan_list', 'overdue', 'history', 'owners', 'help', 'open_figure_form']) {
       expect(kinds.get(kind) ?? 0, `answers of kind ${kind}`).toBeGreaterThan(0);
     }
   });

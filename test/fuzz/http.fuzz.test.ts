@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
-import { REPORT_ACTION_IDS, REPORT_BLOCK_IDS, REPORT_MODAL_CALLBACK_ID } from '../../src/slack/report/modal.ts';
+import { FIGURE_FORM_ACTION_IDS, FIGURE_FORM_BLOCK_IDS, FIGURE_FORM_CALLBACK_ID } from '../../src/render/blocks/record-figure-modal.ts';
 import { findPlan, loadActionPlans } from '../../src/store/action-plans.ts';
 import {
   fakeTriggerId,
@@ -109,20 +109,20 @@ describe('the HTTP receiver under random figure-form submissions', () => {
       ])();
       const option = (value: string) => ({ selected_option: { value, text: { type: 'plain_text' as const, text: value } } });
       const values: ViewStateValues = {
-        [REPORT_BLOCK_IDS.indicator]: {
-          [REPORT_ACTION_IDS.indicator]: { type: 'static_select', ...option(pick([...indicatorIds, '0', '-5', 'abc', '']) ) },
+        [FIGURE_FORM_BLOCK_IDS.indicator]: {
+          [FIGURE_FORM_ACTION_IDS.indicator]: { type: 'static_select', ...option(pick([...indicatorIds, '0', '-5', 'abc', '']) ) },
         },
-        [REPORT_BLOCK_IDS.fiscalYear]: {
-          [REPORT_ACTION_IDS.fiscalYear]: { type: 'static_select', ...option(pick(['2019', '2021', '2023', '2024', '2025', '1999', 'R3', ''])) },
+        [FIGURE_FORM_BLOCK_IDS.fiscalYear]: {
+          [FIGURE_FORM_ACTION_IDS.fiscalYear]: { type: 'static_select', ...option(pick(['2019', '2021', '2023', '2024', '2025', '1999', 'R3', ''])) },
         },
-        [REPORT_BLOCK_IDS.value]: {
-          [REPORT_ACTION_IDS.value]: { type: 'plain_text_input', value: pick(['1', '1,234', '▲3', '１２', '', null, '1e9', texts.next()]) },
+        [FIGURE_FORM_BLOCK_IDS.value]: {
+          [FIGURE_FORM_ACTION_IDS.value]: { type: 'plain_text_input', value: pick(['1', '1,234', '▲3', '１２', '', null, '1e9', texts.next()]) },
         },
-        [REPORT_BLOCK_IDS.note]: { [REPORT_ACTION_IDS.note]: { type: 'plain_text_input', value: pick([null, '', texts.next()]) } },
+        [FIGURE_FORM_BLOCK_IDS.note]: { [FIGURE_FORM_ACTION_IDS.note]: { type: 'plain_text_input', value: pick([null, '', texts.next()]) } },
       };
       if (random() < 0.1) delete values[pick(Object.keys(values))];
       const payload = viewSubmissionPayload({
-        callbackId: REPORT_MODAL_CALLBACK_ID,
+        callbackId: FIGURE_FORM_CALLBACK_ID,
         privateMetadata: metadata,
         values,
         userId: pick([TEST_ADMIN_ID, 'U0STAFF']),

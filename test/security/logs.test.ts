@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe('what the bot process prints', () => {
   it('never contains the bot token or the signing secret, even when things go wrong', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/slack/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReadOnly } from '../../commands/run.ts';
 import type { Command } from '../../commands/grammar.ts';
 import { AnswerCache } from '../../src/slack/answer-cache.ts';
 import type { PlanDb } from '../../src/store/db.ts';
@@ -50,9 +51,9 @@ describe('the answer cache', () => {
   });
 
   it('keeps only read-only commands', () => {
-    expect(AnswerCache.cacheable(show13)).toBe(true);
-    expect(AnswerCache.cacheable({ verb: 'owner', number: 13, action: 'list' })).toBe(false);
-    expect(AnswerCache.cacheable({ verb: 'report', number: 13 })).toBe(false);
-    expect(AnswerCache.cacheable({ verb: 'alerts', date: null })).toBe(false);
+    expect(isReadOnly(show13)).toBe(true);
+    expect(isReadOnly({ verb: 'owner', number: 13, action: 'list' })).toBe(false);
+    expect(isReadOnly({ verb: 'report', number: 13 })).toBe(false);
+    expect(isReadOnly({ verb: 'alerts', date: null })).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config.ts';
+import { ConfigError } from '../../src/config/core.ts';
 import { visibleText, startTestBot, waitForReply, type TestBot } from '../support/plan-bot.ts';
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 

@@ -4,7 +4,7 @@
  * by acking it on the socket and posting the answer to the response_url.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLimits } from '../../src/slack/blocks/limits.ts';
+import { checkLimits } from '../../src/render/blocks/limits.ts';
 import { startTestBot, TEST_APP_TOKEN, visibleText, waitForReply, type TestBot } from '../support/plan-bot.ts';
 import { slashCommandBody } from '../support/signed-request.ts';
 import {

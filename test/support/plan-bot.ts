@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { createSlackApp, type PlanBot } from '../../src/slack/app.ts';
-import { loadSlackConfig, type SlackConfig } from '../../src/slack/config.ts';
+import { loadSlackConfig, type SlackConfig } from '../../src/config/slack.ts';
 import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { DEFAULT_USER_ID, postSigned, slashCommandBody, type SignedResponse, type SlashCommandFields } from './signed-request.ts';
 import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
+import { textsUnder } from './block-texts.ts';
 
 export const TEST_BOT_TOKEN = 'xoxb-0000-test-bot-token';
 /** Hex like a real signing secret, and distinctive so a leak into a log is easy to spot. */
@@ -128,21 +129,7 @@ export async function waitForReply(standIn: SlackApiStandIn, path: string, timeo
 
 export { DEFAULT_USER_ID };
 
-/** Every `text` string under a node of Block Kit, joined: for assertions that do not care about layout. */
-export function textsUnder(node: unknown): string {
-  const parts: string[] = [];
-  const walk = (n: unknown) => {
-    if (Array.isArray(n)) n.forEach(walk);
-    else if (n && typeof n === 'object') {
-      for (const [k, v] of Object.entries(n)) {
-        if (k === 'text' && typeof v === 'string') parts.push(v);
-        else walk(v);
-      }
-    }
-  };
-  walk(node);
-  return parts.join('\n');
-}
+export { textsUnder };
 
 /** All the text a Block Kit message shows. */
 export function visibleText(body: Record<string, unknown>): string {

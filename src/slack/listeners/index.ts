@@ -6,7 +6,7 @@ import { registerViews } from './views/index.ts';
 
 /**
  * Every listener of the bot, by kind: slash commands, interactive actions (buttons and
- * the report form's selects) and modal submissions. A new feature adds its folder here,
+ * the figure form's selects) and modal submissions. A new feature adds its folder here,
  * and app.ts stays the same.
  */
 export function registerListeners(app: App, deps: SlackDeps): void {

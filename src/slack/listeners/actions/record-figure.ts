@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { actionPlanNumber } from '../../../../commands/grammar.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../blocks/error.ts';
+import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { openReportForm } from '../../report/open-form.ts';
+import { openFigureForm } from '../../record-figure/open-form.ts';
 import { respondReliably } from '../../respond.ts';
 
 /** The "record a figure" button under an action-plan answer: the same form as `/plan report 13`. */
@@ -23,7 +23,7 @@ export function recordFigureCallback(deps: SlackDeps) {
       if (!number.success) {
         throw new Error(`record_figure button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
       }
-      await openReportForm({ client, triggerId: body.trigger_id, actionPlanNumber: number.data, userId: body.user.id, deps, respond });
+      await openFigureForm({ client, triggerId: body.trigger_id, actionPlanNumber: number.data, userId: body.user.id, deps, respond });
     } catch (error) {
       deps.logger.error('the record-a-figure button could not be answered:', error);
       await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);

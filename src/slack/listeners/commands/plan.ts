@@ -1,14 +1,14 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { answer } from '../../../../commands/answer.ts';
+import { answerParsed } from '../../../../commands/answer.ts';
 import { parseCommand } from '../../../../commands/grammar.ts';
-import { runCommand } from '../../../../commands/run.ts';
+import { isReadOnly, runCommand } from '../../../../commands/run.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
 import { AnswerCache } from '../../answer-cache.ts';
-import { renderMessage, isShared, type SlackMessage } from '../../blocks/index.ts';
-import { internalErrorMessage } from '../../blocks/error.ts';
+import { renderMessage, isShared, type SlackMessage } from '../../../render/blocks/index.ts';
+import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { openReportForm } from '../../report/open-form.ts';
+import { openFigureForm } from '../../record-figure/open-form.ts';
 import { respondReliably } from '../../respond.ts';
 
 export const PLAN_COMMAND = '/plan';
@@ -30,15 +30,15 @@ export function planCommandCallback(deps: SlackDeps) {
       const parsed = parseCommand(command.text);
       let message: SlackMessage;
       let shared: boolean;
-      if (answers && parsed.ok && AnswerCache.cacheable(parsed.command)) {
+      if (answers && parsed.ok && isReadOnly(parsed.command)) {
         const cached = parsed.command;
         shared = 'share' in cached && cached.share;
         const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
         message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
       } else {
-        const result = await answer(command.text, ctx);
-        if (result.kind === 'open_report_form') {
-          await openReportForm({
+        const result = await answerParsed(parsed, ctx);
+        if (result.kind === 'open_figure_form') {
+          await openFigureForm({
             client,
             triggerId: command.trigger_id,
             actionPlanNumber: result.actionPlanNumber,

@@ -1,11 +1,11 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { REPORT_MODAL_CALLBACK_ID } from '../../report/modal.ts';
+import { FIGURE_FORM_CALLBACK_ID } from '../../../render/blocks/record-figure-modal.ts';
 import { recordFigureSubmissionCallback } from './record-figure-submission.ts';
 
 export function registerViews(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(
-    { type: 'view_submission', callback_id: REPORT_MODAL_CALLBACK_ID },
+    { type: 'view_submission', callback_id: FIGURE_FORM_CALLBACK_ID },
     recordFigureSubmissionCallback(deps),
   );
 }

@@ -3,16 +3,16 @@ import { submitFigure, type SavedFigure, type SubmitFigureResult } from '../../.
 import { messagesFor, type Messages } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
-import { confirmationMessage, noticeText } from '../../report/confirmation.ts';
-import { fieldErrorsResponse, staleFormResponse } from '../../report/errors.ts';
-import { REPORT_BLOCK_IDS } from '../../report/modal.ts';
-import { recordingPolicy } from '../../report/policy.ts';
-import { forbiddenResponse } from '../../report/refusal.ts';
-import { describeSlackFailure } from '../../report/slack-failure.ts';
-import { parseReportSubmission } from '../../report/submission.ts';
+import { confirmationMessage, noticeText } from '../../../render/blocks/record-figure-confirmation.ts';
+import { fieldErrorsResponse, staleFormResponse } from '../../../render/blocks/record-figure-errors.ts';
+import { FIGURE_FORM_BLOCK_IDS } from '../../../render/blocks/record-figure-modal.ts';
+import { recordingPolicy } from '../../record-figure/policy.ts';
+import { forbiddenResponse } from '../../../render/blocks/record-figure-refusal.ts';
+import { describeSlackFailure } from '../../../slack-web/failure.ts';
+import { parseFigureSubmission } from '../../record-figure/submission.ts';
 
 /**
- * "Record" pressed in the report form.
+ * "Record" pressed in the figure form.
  *
  * Unlike the other listeners this one stores before it acks: a refusal has to come back
  * as the ack itself (`response_action: 'errors'`) for Slack to show it under the field,
@@ -29,9 +29,9 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
     client,
   }: AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>): Promise<void> => {
     const m = messagesFor(deps.config.locale);
-    const parsed = parseReportSubmission(view);
+    const parsed = parseFigureSubmission(view);
     if (!parsed.ok) {
-      deps.logger.warn('a report form submission could not be read; asked for a fresh form');
+      deps.logger.warn('a figure form submission could not be read; asked for a fresh form');
       await ack(staleFormResponse(m));
       return;
     }
@@ -46,9 +46,9 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
         recordingPolicy(deps),
       );
     } catch (error) {
-      deps.logger.error('a report form submission could not be stored:', error);
+      deps.logger.error('a figure form submission could not be stored:', error);
       // Keeps the modal open with what was typed, so pressing Record again is all it takes.
-      await ack({ response_action: 'errors', errors: { [REPORT_BLOCK_IDS.value]: m.report.notSaved } });
+      await ack({ response_action: 'errors', errors: { [FIGURE_FORM_BLOCK_IDS.value]: m.record.notSaved } });
       return;
     }
 

@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
-import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from '../../../../src/slack/report/ids.ts';
-import { REPORT_MODAL_CALLBACK_ID } from '../../../../src/slack/report/modal.ts';
+import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from '../../../../src/render/blocks/ids.ts';
+import { FIGURE_FORM_CALLBACK_ID } from '../../../../src/render/blocks/record-figure-modal.ts';
 import { DEFAULT_USER_ID, startTestBot, TEST_ADMIN_ID, waitForReply, type TestBot } from '../../../support/plan-bot.ts';
-import { openForm, waitFor, type ModalJson } from '../../../support/report-form.ts';
+import { openForm, waitFor, type ModalJson } from '../../../support/record-figure-form.ts';
 import { blockActionPayload, fakeTriggerId, interactionBody, postSigned } from '../../../support/signed-request.ts';
 
 let t: TestBot;
@@ -57,8 +57,8 @@ describe('the record-a-figure button', () => {
     // trigger_ids expire 3 seconds after Slack sent them.
     expect(opened.at - sentAt).toBeLessThan(3000);
     const view = opened.body.view as ModalJson;
-    expect(view.callback_id).toBe(REPORT_MODAL_CALLBACK_ID);
-    expect(view.title.text).toBe(ja.report.title('⑬'));
+    expect(view.callback_id).toBe(FIGURE_FORM_CALLBACK_ID);
+    expect(view.title.text).toBe(ja.record.title('⑬'));
     expect(view).toEqual(await openForm(t, 13));
   });
 
@@ -75,8 +75,8 @@ describe('the record-a-figure button', () => {
     t.standIn.failNext('views.open', 1, { okFalse: 'expired_trigger_id' });
     const { responsePath } = await click('13');
     const reply = await waitForReply(t.standIn, responsePath);
-    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.report.couldNotOpen('⑬', 13) });
-    expect(t.logs.join('\n')).toContain('views.open for the report form of 13 failed (expired_trigger_id)');
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.record.couldNotOpen('⑬', 13) });
+    expect(t.logs.join('\n')).toContain('views.open for the figure form of 13 failed (expired_trigger_id)');
   });
 
   it('answers a button value it did not send with the internal-error message', async () => {

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
-import { checkLimits } from '../../../../src/slack/blocks/limits.ts';
-import { RECORD_FIGURE_ACTION_ID } from '../../../../src/slack/report/ids.ts';
-import { REPORT_BLOCK_IDS, REPORT_MODAL_CALLBACK_ID } from '../../../../src/slack/report/modal.ts';
+import { checkLimits } from '../../../../src/render/blocks/limits.ts';
+import { RECORD_FIGURE_ACTION_ID } from '../../../../src/render/blocks/ids.ts';
+import { FIGURE_FORM_BLOCK_IDS, FIGURE_FORM_CALLBACK_ID } from '../../../../src/render/blocks/record-figure-modal.ts';
 import {
   DEFAULT_USER_ID,
   startTestBot,
@@ -23,7 +23,7 @@ import {
   requestForm,
   textOf,
   type ModalJson,
-} from '../../../support/report-form.ts';
+} from '../../../support/record-figure-form.ts';
 import { postSigned, signSlackRequest, slashCommandBody } from '../../../support/signed-request.ts';
 
 let t: TestBot;
@@ -172,17 +172,17 @@ describe('/plan other verbs', () => {
     expect(form.opened!.token).toBe(t.config.botToken);
 
     const view = form.opened!.body.view as ModalJson;
-    expect(view).toMatchObject({ type: 'modal', callback_id: REPORT_MODAL_CALLBACK_ID, title: { text: '⑬ 実績の入力' } });
-    expect(textOf(view, REPORT_BLOCK_IDS.heading)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(view).toMatchObject({ type: 'modal', callback_id: FIGURE_FORM_CALLBACK_ID, title: { text: '⑬ 実績の入力' } });
+    expect(textOf(view, FIGURE_FORM_BLOCK_IDS.heading)).toContain('⑬ 施設のＩＣＴ環境の充実');
     // One indicator: named, not offered as a choice.
-    expect(blockOf(view, REPORT_BLOCK_IDS.indicator)).toBeUndefined();
-    expect(textOf(view, REPORT_BLOCK_IDS.indicatorInfo)).toContain('無線LANアクセス回数');
+    expect(blockOf(view, FIGURE_FORM_BLOCK_IDS.indicator)).toBeUndefined();
+    expect(textOf(view, FIGURE_FORM_BLOCK_IDS.indicatorInfo)).toContain('無線LANアクセス回数');
     // Years that have begun; the earliest overdue one chosen (FY2019 and FY2020 have actuals).
-    expect(optionValues(view, REPORT_BLOCK_IDS.fiscalYear)).toEqual(['2019', '2020', '2021', '2022', '2023']);
-    expect(initialValue(view, REPORT_BLOCK_IDS.fiscalYear)).toBe('2021');
-    const figures = textOf(view, REPORT_BLOCK_IDS.figures);
+    expect(optionValues(view, FIGURE_FORM_BLOCK_IDS.fiscalYear)).toEqual(['2019', '2020', '2021', '2022', '2023']);
+    expect(initialValue(view, FIGURE_FORM_BLOCK_IDS.fiscalYear)).toBe('2021');
+    const figures = textOf(view, FIGURE_FORM_BLOCK_IDS.figures);
     expect(figures).toContain('令和3年度の目標：7,000回');
-    expect(figures).toContain(ja.report.noActual);
+    expect(figures).toContain(ja.record.noActual);
     expect(metadataOf(view)).toMatchObject({ actionPlanNumber: 13, indicatorId: expect.any(Number) });
   });
 

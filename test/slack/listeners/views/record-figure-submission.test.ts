@@ -1,5 +1,5 @@
 /**
- * "Record" pressed in the report form: signed view_submission payloads through Bolt's real
+ * "Record" pressed in the figure form: signed view_submission payloads through Bolt's real
  * HTTP receiver, a real SQLite file behind it, and every Slack call read off the stand-in.
  *
  * The clock stands at 1 July 2024: every year of the plan (FY2019–FY2023) has closed and its
@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
-import { REPORT_BLOCK_IDS } from '../../../../src/slack/report/modal.ts';
+import { FIGURE_FORM_BLOCK_IDS } from '../../../../src/render/blocks/record-figure-modal.ts';
 import { startTestBot, TEST_ADMIN_ID, visibleText, type TestBot } from '../../../support/plan-bot.ts';
 import {
   indicatorId,
@@ -23,7 +23,7 @@ import {
   waitFor,
   type FormFields,
   type ModalJson,
-} from '../../../support/report-form.ts';
+} from '../../../support/record-figure-form.ts';
 
 const ALERT_CHANNEL = 'C0ALERTS';
 const JULY_2024 = new Date('2024-07-01T09:00:00+09:00');
@@ -66,7 +66,7 @@ async function record(n: number, fields: FormFields, userId = TEST_ADMIN_ID) {
 describe('a figure recorded through the form', () => {
   it('stores ⑬ FY2021 = 6,543 for an admin, closes the modal, and /plan 13 shows it missed against 7,000', async () => {
     const form = await formFor(13);
-    expect(initialValue(form, REPORT_BLOCK_IDS.fiscalYear)).toBe('2021');
+    expect(initialValue(form, FIGURE_FORM_BLOCK_IDS.fiscalYear)).toBe('2021');
     const sentAt = Date.now();
     const http = await record(13, { value: '6,543' });
     // Slack waits 3 seconds for the answer to a view_submission.
@@ -85,7 +85,7 @@ describe('a figure recorded through the form', () => {
     expect(dm).toBeDefined();
     expect(String(dm!.body.text)).toContain('6,543回');
     const shown = visibleText(dm!.body);
-    expect(shown).toContain(ja.report.saved.title('⑬', '施設のＩＣＴ環境の充実'));
+    expect(shown).toContain(ja.record.saved.title('⑬', '施設のＩＣＴ環境の充実'));
     expect(shown).toContain('無線LANアクセス回数　令和3年度の実績 6,543回');
     expect(shown).toContain('❌ 目標 7,000回 に対して 未達成');
   });
@@ -113,36 +113,36 @@ describe('a figure recorded through the form', () => {
 });
 
 describe('a submission refused in the modal', () => {
-  const e = ja.report.fieldErrors;
+  const e = ja.record.fieldErrors;
   const plan = (first: string, last: string) => e.outsidePlanPeriod(first, last);
 
   it.each<[string, number, FormFields, Record<string, string>]>([
-    ['words', 13, { value: 'abc' }, { [REPORT_BLOCK_IDS.value]: e.notANumber }],
-    ['nothing', 13, { value: '' }, { [REPORT_BLOCK_IDS.value]: e.empty }],
-    ['blanks', 13, { value: '   ' }, { [REPORT_BLOCK_IDS.value]: e.empty }],
-    ['an exponent', 13, { value: '1e12' }, { [REPORT_BLOCK_IDS.value]: e.notANumber }],
-    ['a trillion', 13, { value: '1,000,000,000,000' }, { [REPORT_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
-    ['two billion', 13, { value: '2000000000' }, { [REPORT_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
-    ['a negative count', 13, { value: '-5' }, { [REPORT_BLOCK_IDS.value]: e.negativeNotAllowed }],
-    ['a negative count in ▲', 13, { value: '▲5' }, { [REPORT_BLOCK_IDS.value]: e.negativeNotAllowed }],
-    ['a percent sign on a count', 13, { value: '12%' }, { [REPORT_BLOCK_IDS.value]: e.percentSignOnNonPercent('回') }],
-    ['five decimals', 13, { value: '1.23456' }, { [REPORT_BLOCK_IDS.value]: e.tooPrecise }],
-    ['150% of a 0–100 percentage (①)', 1, { value: '150%' }, { [REPORT_BLOCK_IDS.value]: e.aboveMax('100%') }],
-    ['150 of a 0–100 percentage (⑧)', 8, { value: '150' }, { [REPORT_BLOCK_IDS.value]: e.aboveMax('100%') }],
-    ['a note of 600 characters', 13, { value: '10', note: 'あ'.repeat(600) }, { [REPORT_BLOCK_IDS.note]: e.noteTooLong(600, 500) }],
-    ['a year after the plan (2030)', 13, { value: '10', fiscalYear: 2030 }, { [REPORT_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度') }],
-    ['a year before the plan (2018)', 13, { value: '10', fiscalYear: 2018 }, { [REPORT_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度') }],
-    ['a year that is not a year', 13, { value: '10', fiscalYear: 'FY21' }, { [REPORT_BLOCK_IDS.fiscalYear]: e.fiscalYearRequired }],
-    ['no year', 13, { value: '10', fiscalYear: null }, { [REPORT_BLOCK_IDS.fiscalYear]: e.fiscalYearRequired }],
-    ['no indicator chosen (⑧)', 8, { value: '10', indicatorId: null }, { [REPORT_BLOCK_IDS.indicator]: e.indicatorRequired }],
+    ['words', 13, { value: 'abc' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber }],
+    ['nothing', 13, { value: '' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.empty }],
+    ['blanks', 13, { value: '   ' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.empty }],
+    ['an exponent', 13, { value: '1e12' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber }],
+    ['a trillion', 13, { value: '1,000,000,000,000' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
+    ['two billion', 13, { value: '2000000000' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
+    ['a negative count', 13, { value: '-5' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.negativeNotAllowed }],
+    ['a negative count in ▲', 13, { value: '▲5' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.negativeNotAllowed }],
+    ['a percent sign on a count', 13, { value: '12%' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.percentSignOnNonPercent('回') }],
+    ['five decimals', 13, { value: '1.23456' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooPrecise }],
+    ['150% of a 0–100 percentage (①)', 1, { value: '150%' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.aboveMax('100%') }],
+    ['150 of a 0–100 percentage (⑧)', 8, { value: '150' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.aboveMax('100%') }],
+    ['a note of 600 characters', 13, { value: '10', note: 'あ'.repeat(600) }, { [FIGURE_FORM_BLOCK_IDS.note]: e.noteTooLong(600, 500) }],
+    ['a year after the plan (2030)', 13, { value: '10', fiscalYear: 2030 }, { [FIGURE_FORM_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度') }],
+    ['a year before the plan (2018)', 13, { value: '10', fiscalYear: 2018 }, { [FIGURE_FORM_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度') }],
+    ['a year that is not a year', 13, { value: '10', fiscalYear: 'FY21' }, { [FIGURE_FORM_BLOCK_IDS.fiscalYear]: e.fiscalYearRequired }],
+    ['no year', 13, { value: '10', fiscalYear: null }, { [FIGURE_FORM_BLOCK_IDS.fiscalYear]: e.fiscalYearRequired }],
+    ['no indicator chosen (⑧)', 8, { value: '10', indicatorId: null }, { [FIGURE_FORM_BLOCK_IDS.indicator]: e.indicatorRequired }],
     [
       'everything wrong at once',
       13,
       { value: 'abc', fiscalYear: 2030, note: 'x'.repeat(501) },
       {
-        [REPORT_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度'),
-        [REPORT_BLOCK_IDS.value]: e.notANumber,
-        [REPORT_BLOCK_IDS.note]: e.noteTooLong(501, 500),
+        [FIGURE_FORM_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度'),
+        [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber,
+        [FIGURE_FORM_BLOCK_IDS.note]: e.noteTooLong(501, 500),
       },
     ],
   ])('answers %s with errors under the fields, storing nothing', async (_what, n, fields, errors) => {
@@ -158,7 +158,7 @@ describe('a submission refused in the modal', () => {
     const form = await formFor(8);
     const before = await revisionCount(t.db);
     const http = await submitForm(t, form, { value: '10', indicatorId: await indicatorId(t.db, 13) });
-    expect(http.json).toEqual({ response_action: 'errors', errors: { [REPORT_BLOCK_IDS.indicator]: e.unknownIndicator } });
+    expect(http.json).toEqual({ response_action: 'errors', errors: { [FIGURE_FORM_BLOCK_IDS.indicator]: e.unknownIndicator } });
     expect(await revisionCount(t.db)).toBe(before);
   });
 
@@ -166,7 +166,7 @@ describe('a submission refused in the modal', () => {
     const form = await formFor(13);
     const meta = metadataOf(form);
     const before = await revisionCount(t.db);
-    const stale = { response_action: 'errors', errors: { [REPORT_BLOCK_IDS.value]: e.staleForm } };
+    const stale = { response_action: 'errors', errors: { [FIGURE_FORM_BLOCK_IDS.value]: e.staleForm } };
     for (const privateMetadata of [
       'not json',
       '',
@@ -182,7 +182,7 @@ describe('a submission refused in the modal', () => {
     const other = await submitForm(t, form, { value: '10' }, {
       privateMetadata: JSON.stringify({ ...meta, indicatorId: await indicatorId(t.db, 14) }),
     });
-    expect(other.json).toEqual({ response_action: 'errors', errors: { [REPORT_BLOCK_IDS.value]: e.unknownIndicator } });
+    expect(other.json).toEqual({ response_action: 'errors', errors: { [FIGURE_FORM_BLOCK_IDS.value]: e.unknownIndicator } });
     expect(await revisionCount(t.db)).toBe(before);
   });
 });
@@ -313,8 +313,8 @@ describe('a figure for a year still running', () => {
 
   it('stores it as provisional and shows it as 暫定', async () => {
     const form = await openForm(t, 20);
-    expect(textOf(form, REPORT_BLOCK_IDS.fiscalYear)).toContain('令和4年度');
-    expect(textOf(form, REPORT_BLOCK_IDS.fiscalYear)).not.toContain('令和5年度');
+    expect(textOf(form, FIGURE_FORM_BLOCK_IDS.fiscalYear)).toContain('令和4年度');
+    expect(textOf(form, FIGURE_FORM_BLOCK_IDS.fiscalYear)).not.toContain('令和5年度');
     const http = await submitForm(t, form, { value: '150', fiscalYear: 2022, note: '9月末時点' });
     expect(http.text).toBe('');
     await settled(t);
@@ -323,7 +323,7 @@ describe('a figure for a year still running', () => {
     const shown = await slash('20');
     expect(shown).toContain('*令和4年度*　目標 200人 ／ 実績 150人（暫定）');
     const dm = postsTo(t.standIn, TEST_ADMIN_ID).at(-1)!;
-    expect(visibleText(dm.body)).toContain(ja.report.saved.provisional);
+    expect(visibleText(dm.body)).toContain(ja.record.saved.provisional);
     expect(String(postsTo(t.standIn, ALERT_CHANNEL).at(-1)!.body.text)).toContain('⑳ 令和4年度 実績 150人（暫定） を記録');
   });
 
@@ -332,7 +332,7 @@ describe('a figure for a year still running', () => {
     const http = await submitForm(t, await formFor(20), { value: '150', fiscalYear: 2023 });
     expect(http.json).toEqual({
       response_action: 'errors',
-      errors: { [REPORT_BLOCK_IDS.fiscalYear]: ja.report.fieldErrors.notStarted },
+      errors: { [FIGURE_FORM_BLOCK_IDS.fiscalYear]: ja.record.fieldErrors.notStarted },
     });
     expect(await revisionCount(t.db)).toBe(before);
   });

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { cleanEnv, ConfigError, loadCoreConfig, sharedSlackFields, type CoreConfig } from './core.ts';
+import {
+  DEFAULT_ALERT_TIME,
+  DEFAULT_DUE_SOON_DAYS,
+  DEFAULT_REPEAT_DAYS,
+  type AlertSettings,
+  type AlertTime,
+} from '../../commands/alerts/settings.ts';
+
+export type { AlertSettings, AlertTime };
+
+/**
+ * What the alert job reads from the environment on top of the core settings: the same
+ * variables `npm start` reads, so the CLI and the in-process scheduler behave alike.
+ * Every bad variable gets its own line; a token's value is never part of one.
+ */
+
+export interface AlertConfig extends CoreConfig {
+  botToken: string | undefined;
+  /** Unset → alerts are off (npm start) or the CLI refuses to run. */
+  channel: string | undefined;
+  /** Base URL of a Slack-compatible Web API ending in `/`; unset → Slack's own. */
+  slackApiUrl: string | undefined;
+  time: AlertTime;
+  dueSoonDays: number;
+  repeatDays: number;
+}
+
+export class AlertConfigError extends Error {
+  constructor(readonly problems: ConfigError[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'AlertConfigError';
+  }
+}
+
+const dayCount = (min: number, max: number, what: string) => {
+  const error = `must be a whole number of days from ${min} to ${max} (${what})`;
+  return z.string().regex(/^\d{1,3}$/, { error }).transform(Number).pipe(z.number().min(min, { error }).max(max, { error }));
+};
+
+const alertSchema = z.object({
+  SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN.optional(),
+  ALERT_CHANNEL: sharedSlackFields.ALERT_CHANNEL.optional(),
+  SLACK_API_URL: sharedSlackFields.SLACK_API_URL.optional(),
+  ALERT_TIME: z
+    .string()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: 'must be a time of day HH:MM in Tokyo time, e.g. 09:00' })
+    .transform((s): AlertTime => {
+      const [hour, minute] = s.split(':').map(Number);
+      return { hour: hour!, minute: minute! };
+    })
+    .default(DEFAULT_ALERT_TIME),
+  ALERT_DUE_SOON_DAYS: dayCount(0, 366, 'how long before a due date to warn').default(DEFAULT_DUE_SOON_DAYS),
+  ALERT_REPEAT_DAYS: dayCount(1, 365, 'how often an overdue figure is raised again').default(DEFAULT_REPEAT_DAYS),
+});
+
+export interface AlertConfigNeeds {
+  /** Posting needs a token; a dry run or a preview does not. */
+  token: boolean;
+  /** The CLI cannot run without a channel (the ledger is per channel); npm start just turns alerts off. */
+  channel: boolean;
+}
+
+export function loadAlertConfig(
+  env: Record<string, string | undefined> = process.env,
+  needs: AlertConfigNeeds = { token: true, channel: true },
+): AlertConfig {
+  const problems: ConfigError[] = [];
+  let core: CoreConfig | undefined;
+  try {
+    core = loadCoreConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(error);
+  }
+
+  const clean = cleanEnv(env);
+  const parsed = alertSchema.safeParse(clean);
+  if (!parsed.success) {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      if (seen.has(variable)) continue;
+      seen.add(variable);
+      problems.push(new ConfigError(variable, issue.message));
+    }
+  }
+  if (needs.token && clean['SLACK_BOT_TOKEN'] === undefined) problems.push(new ConfigError('SLACK_BOT_TOKEN', 'is not set'));
+  if (needs.channel && clean['ALERT_CHANNEL'] === undefined) problems.push(new ConfigError('ALERT_CHANNEL', 'is not set'));
+  if (problems.length > 0 || !core || !parsed.success) throw new AlertConfigError(problems);
+
+  const a = parsed.data;
+  return {
+    ...core,
+    botToken: a.SLACK_BOT_TOKEN,
+    channel: a.ALERT_CHANNEL,
+    slackApiUrl: a.SLACK_API_URL,
+    time: a.ALERT_TIME,
+    dueSoonDays: a.ALERT_DUE_SOON_DAYS,
+    repeatDays: a.ALERT_REPEAT_DAYS,
+  };
+}
+
+/** The settings a run uses, or null when no channel is configured (alerts off). */
+export function alertSettingsOf(config: AlertConfig): AlertSettings | null {
+  if (config.channel === undefined) return null;
+  return {
+    channel: config.channel,
+    time: config.time,
+    dueSoonDays: config.dueSoonDays,
+    repeatDays: config.repeatDays,
+    dueRule: config.dueRule,
+  };
+}

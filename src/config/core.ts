@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { DEFAULT_DUE_DATE_RULE, parseDueDateRule, type DueDateRule } from '../domain/fiscal-year.ts';
+import type { Locale } from '../messages/index.ts';
+
+/**
+ * The environment, read once at start and validated in one place. Every entry point
+ * (CLI, Slack app, alert job) takes the part it needs; a bad value stops it with one
+ * line naming the variable and how to fix it.
+ */
+
+export const DEFAULT_DATABASE_PATH = './data/plans.db';
+
+const text = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
+
+const coreSchema = z.object({
+  DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
+  PLAN_LOCALE: z.enum(['ja', 'en'], { error: 'must be "ja" or "en"' }).default('ja'),
+  PLAN_CODE: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a plan code such as "suita-4"' }).optional(),
+  PLAN_DUE_DATE: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return DEFAULT_DUE_DATE_RULE;
+      const rule = parseDueDateRule(s);
+      if (!rule) {
+        ctx.addIssue({ code: 'custom', message: 'must be MM-DD in April–December, e.g. "06-30"' });
+        return z.NEVER;
+      }
+      return rule;
+    }),
+  PLAN_ADMINS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const ids = (s ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const bad = ids.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a Slack user id (like U0123ABCD); separate ids with commas` });
+        return z.NEVER;
+      }
+      return ids;
+    }),
+});
+
+/**
+ * Variables that both `npm start` and `npm run alerts` read: one definition, so the two
+ * can never disagree about what a valid value is.
+ */
+export const sharedSlackFields = {
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]+$/, {
+    error: 'must be a bot token starting with "xoxb-"',
+  }),
+  SLACK_API_URL: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, { error: 'must be an http(s) URL' })
+    // The Web API client appends method names straight onto the base.
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`)),
+  ALERT_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a channel id such as C0123ABCD' }),
+};
+
+export interface CoreConfig {
+  databasePath: string;
+  locale: Locale;
+  planCode: string | undefined;
+  dueRule: DueDateRule;
+  admins: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly problem: string,
+  ) {
+    super(`${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Blank values count as unset, as they do in most .env files. */
+export function cleanEnv(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, text(v)]));
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const result = schema.safeParse(cleanEnv(env));
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? 'environment');
+  const problem = issue.code === 'invalid_type' && cleanEnv(env)[variable] === undefined ? 'is not set' : issue.message;
+  throw new ConfigError(variable, problem);
+}
+
+export function loadCoreConfig(env: Env = process.env): CoreConfig {
+  const c = parseWith(coreSchema, env);
+  return {
+    databasePath: c.DATABASE_PATH,
+    locale: c.PLAN_LOCALE,
+    planCode: c.PLAN_CODE,
+    dueRule: c.PLAN_DUE_DATE,
+    admins: c.PLAN_ADMINS,
+  };
+}
+
+/** How to fix each variable, in the words of Slack's app settings pages. */
+export const HOW_TO_FIX: Record<string, string> = {
+  SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',
+  SLACK_SIGNING_SECRET:
+    'copy the "Signing Secret" from your app\'s "Basic Information" page, or set SLACK_APP_TOKEN to use Socket Mode instead',
+  SLACK_APP_TOKEN:
+    'create an App-Level Token with the connections:write scope under "Basic Information" → "App-Level Tokens" (xapp-…), or unset it to use HTTP mode',
+  PORT: 'set PORT to a free port number, e.g. 3000',
+  SLACK_API_URL: 'use a base URL such as https://slack.com/api/, or unset it',
+  ALERT_CHANNEL: 'use a channel id such as C0123ABCD (channel details → "About" → bottom), or unset it',
+};
+
+/** The one line an operator sees when the environment is wrong: what, and how to fix it. */
+export function describeConfigError(error: ConfigError): string {
+  const fix = HOW_TO_FIX[error.variable];
+  return fix ? `${error.variable} ${error.problem}: ${fix}` : error.message;
+}
+

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { loadCoreConfig, parseWith, sharedSlackFields, type CoreConfig } from './core.ts';
+
+export { describeConfigError } from './core.ts';
+
+/**
+ * What the Slack door needs on top of the core settings. A token is never part of an
+ * error message: operators paste these lines into tickets and chat.
+ */
+
+export const DEFAULT_PORT = 3000;
+
+export interface SlackConfig extends CoreConfig {
+  botToken: string;
+  /** Absent only in Socket Mode, where Slack authenticates the WebSocket instead. */
+  signingSecret: string | undefined;
+  /** Set → Socket Mode (no public URL); unset → HTTP on `port` at POST /slack/events. */
+  appToken: string | undefined;
+  port: number;
+  /** Base URL of a Slack-compatible Web API, ending in `/`; unset → Slack's own. */
+  slackApiUrl: string | undefined;
+  alertChannel: string | undefined;
+}
+
+const slackSchema = z
+  .object({
+    SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: z
+      .string()
+      .min(8, { error: 'is too short to be a signing secret' })
+      // The usual slip is pasting a token into the wrong variable.
+      .refine((s) => !/^(xox[a-z]|xapp)-/.test(s), { error: 'holds a token, not the signing secret' })
+      .optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(/^xapp-[\w-]+$/, { error: 'must be an app-level token starting with "xapp-"' })
+      .optional(),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, { error: 'must be a whole number from 0 to 65535' })
+      .transform(Number)
+      .pipe(z.number().max(65535, { error: 'must be a whole number from 0 to 65535' }))
+      .default(DEFAULT_PORT),
+    SLACK_API_URL: sharedSlackFields.SLACK_API_URL.optional(),
+    ALERT_CHANNEL: sharedSlackFields.ALERT_CHANNEL.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is not set (it is required in HTTP mode)',
+      });
+    }
+  });
+
+export function loadSlackConfig(env: Record<string, string | undefined> = process.env): SlackConfig {
+  const core = loadCoreConfig(env);
+  const s = parseWith(slackSchema, env);
+  return {
+    ...core,
+    botToken: s.SLACK_BOT_TOKEN,
+    signingSecret: s.SLACK_SIGNING_SECRET,
+    appToken: s.SLACK_APP_TOKEN,
+    port: s.PORT,
+    slackApiUrl: s.SLACK_API_URL,
+    alertChannel: s.ALERT_CHANNEL,
+  };
+}
+
+export function slackMode(config: Pick<SlackConfig, 'appToken'>): 'socket' | 'http' {
+  return config.appToken === undefined ? 'http' : 'socket';
+}

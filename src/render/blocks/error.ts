@@ -1,0 +1,25 @@
+import type { CommandError } from '../../../commands/results.ts';
+import type { Messages } from '../../messages/index.ts';
+import { errorText, wantsHelpHint } from '../describe.ts';
+import { context, escapeMrkdwn, section, type Block, type SlackMessage } from './build.ts';
+import { asCode } from './help.ts';
+
+/**
+ * What was not understood, and for grammar mistakes the usage right there, so a person
+ * can retry without a second command.
+ */
+export function errorMessage(error: CommandError, m: Messages): SlackMessage {
+  // The wording may quote what the person typed, hence the escaping.
+  const text = errorText(error, m);
+  const blocks: Block[] = [section(`⚠️ ${escapeMrkdwn(text)}`)];
+  if (wantsHelpHint(error)) {
+    const forms = Object.values(m.help.usage).map(([example]) => asCode(example));
+    blocks.push(section(`*${m.slack.usage}*\n${forms.join('\n')}`), context(m.errors.seeHelp));
+  }
+  return { text, blocks };
+}
+
+/** For failures of the bot itself: no details, the person can only retry or tell someone. */
+export function internalErrorMessage(m: Messages): SlackMessage {
+  return { text: m.errors.internal, blocks: [section(`⚠️ ${m.errors.internal}`)] };
+}

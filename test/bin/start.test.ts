@@ -1,0 +1,228 @@
+/**
+ * `npm start` as an operator runs it: a child process with only environment variables,
+ * against a temporary database and the Web API stand-in.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadActionPlans, findPlan } from '../../src/store/action-plans.ts';
+import { openDatabase } from '../../src/store/db.ts';
+import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText, waitForReply } from '../support/plan-bot.ts';
+import { postSigned, slashCommandBody } from '../support/signed-request.ts';
+import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
+import { helloMessage, slashCommandEnvelope, startSocketModeServer, type SocketModeServer } from '../support/socket-mode-server.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const SECRETS = [TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_APP_TOKEN];
+
+interface Running {
+  child: ChildProcess;
+  stderr: () => string;
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The entry point of `npm start`, with nothing inherited but PATH: the environment is the whole configuration. */
+function startBot(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const collect = (chunk: Buffer) => {
+    out += chunk.toString('utf8');
+    for (const l of listeners) l();
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    stderr: () => out,
+    exited,
+    waitFor(pattern, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const match = out.match(pattern);
+          if (match) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            resolve(match);
+          }
+        };
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no ${pattern} in the bot's output within ${timeoutMs} ms:\n${out}`));
+        }, timeoutMs);
+        listeners.add(check);
+        void exited.then(() => setTimeout(() => {
+          if (listeners.has(check)) {
+            listeners.delete(check);
+            clearTimeout(timer);
+            reject(new Error(`the bot exited before printing ${pattern}:\n${out}`));
+          }
+        }, 50));
+        check();
+      });
+    },
+  };
+}
+
+let standIn: SlackApiStandIn;
+let dir: string;
+let running: Running | undefined;
+
+beforeAll(async () => {
+  standIn = await startSlackApiStandIn();
+});
+
+afterAll(async () => {
+  await standIn.close();
+});
+
+beforeEach(() => {
+  standIn.reset();
+  dir = mkdtempSync(join(tmpdir(), 'plan-bot-main-'));
+});
+
+afterEach(async () => {
+  if (running && running.child.exitCode === null && running.child.signalCode === null) {
+    running.child.kill('SIGKILL');
+    await running.exited;
+  }
+  running = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function httpEnv(): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    SLACK_API_URL: standIn.url,
+    DATABASE_PATH: join(dir, 'plans.db'),
+    PORT: '0',
+  };
+}
+
+// Each variable's checks are in config.test.ts; here, that the process acts on them.
+describe('npm start with a bad configuration', () => {
+  it.each([
+    ['no bot token', { SLACK_BOT_TOKEN: '' }, 'SLACK_BOT_TOKEN is not set'],
+    ['an app token where the bot token goes', { SLACK_BOT_TOKEN: TEST_APP_TOKEN }, 'SLACK_BOT_TOKEN must be a bot token'],
+  ])('exits 1 on %s with one line naming the variable, echoing no token', async (_what, env, expected) => {
+    running = startBot({ ...httpEnv(), ...env });
+    const { code } = await running.exited;
+    expect(code).toBe(1);
+    const output = running.stderr().trim();
+    expect(output.split('\n')).toHaveLength(1);
+    expect(output).toMatch(new RegExp(`^plan-bot: ${expected}`));
+    for (const secret of SECRETS) expect(output).not.toContain(secret);
+    // Nothing is created before the configuration is known to be good.
+    expect(existsSync(join(dir, 'plans.db'))).toBe(false);
+  });
+
+  it('exits 1 naming SLACK_BOT_TOKEN when Slack rejects it', async () => {
+    standIn.setAnswer('auth.test', { ok: false, error: 'invalid_auth' });
+    running = startBot(httpEnv());
+    expect((await running.exited).code).toBe(1);
+    expect(running.stderr()).toContain('plan-bot: SLACK_BOT_TOKEN was rejected by Slack (invalid_auth)');
+    for (const secret of SECRETS) expect(running.stderr()).not.toContain(secret);
+  });
+});
+
+describe('npm start in HTTP mode', () => {
+  it('creates the database, answers a signed /plan 13, and on SIGTERM exits 0 with the database closed', async () => {
+    running = startBot(httpEnv());
+    const [, port] = await running.waitFor(/listening on port (\d+) at POST \/slack\/events/);
+
+    const responseUrl = standIn.responseUrl('main-13');
+    const http = await postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      slashCommandBody({ text: '13', response_url: responseUrl }),
+      { signingSecret: TEST_SIGNING_SECRET },
+    );
+    expect(http.status).toBe(200);
+    const reply = await waitForReply(standIn, '/respond/main-13');
+    expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(visibleText(reply.body)).toContain('5,270回');
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+    expect(running.stderr()).toContain('database closed');
+    for (const secret of SECRETS) expect(running.stderr()).not.toContain(secret);
+
+    // A clean close checkpoints the write-ahead log into the file and removes it.
+    const path = join(dir, 'plans.db');
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    const db = openDatabase(path);
+    try {
+      const plan = await findPlan(db);
+      expect(await loadActionPlans(db, plan!.id)).toHaveLength(20);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe('npm start in Socket Mode', () => {
+  let socket: SocketModeServer;
+
+  beforeAll(async () => {
+    socket = await startSocketModeServer();
+  });
+
+  afterAll(async () => {
+    await socket.close();
+  });
+
+  it('connects with SLACK_APP_TOKEN, answers /plan 13, and exits 0 on SIGINT', async () => {
+    standIn.setSocketModeUrl(socket.url);
+    const env = { ...httpEnv(), SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: '' };
+    running = startBot(env);
+    const connection = await socket.waitForConnection(socket.connections.length + 1, 15_000);
+    connection.send(helloMessage());
+    await running.waitFor(/connected to Slack \(Socket Mode\)/);
+    expect(standIn.callsTo('apps.connections.open')[0]!.token).toBe(TEST_APP_TOKEN);
+
+    const responseUrl = standIn.responseUrl('main-socket');
+    const payload = Object.fromEntries(new URLSearchParams(slashCommandBody({ text: '13', response_url: responseUrl })));
+    connection.send(slashCommandEnvelope('env-main', payload));
+    expect(await connection.waitForMessage((m) => m.envelope_id === 'env-main')).toEqual({ envelope_id: 'env-main', payload: {} });
+    const reply = await waitForReply(standIn, '/respond/main-socket');
+    expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
+
+    running.child.kill('SIGINT');
+    expect((await running.exited).code).toBe(0);
+    await connection.closed;
+    for (const secret of SECRETS) expect(running.stderr()).not.toContain(secret);
+  });
+});
+
+describe('npm start with ALERT_CHANNEL', () => {
+  it('schedules the alert digest and lets an admin preview it with /plan alerts', async () => {
+    running = startBot({ ...httpEnv(), ALERT_CHANNEL: 'C0ALERTS', ALERT_TIME: '09:30', PLAN_ADMINS: 'U0ADMIN' });
+    const [, port] = await running.waitFor(/listening on port (\d+) at POST \/slack\/events/);
+    await running.waitFor(/alerts: next digest to C0ALERTS at \S+T00:30:00\.000Z/);
+
+    const responseUrl = standIn.responseUrl('main-alerts');
+    await postSigned(
+      `http://127.0.0.1:${port}/slack/events`,
+      slashCommandBody({ text: 'alerts 2024-07-01', response_url: responseUrl, user_id: 'U0ADMIN' }),
+      { signingSecret: TEST_SIGNING_SECRET },
+    );
+    const reply = await waitForReply(standIn, '/respond/main-alerts');
+    expect(visibleText(reply.body)).toContain('C0ALERTS');
+    expect(visibleText(reply.body)).toContain('無線LANアクセス回数');
+    // A preview posts nothing to the channel.
+    expect(standIn.callsTo('chat.postMessage')).toEqual([]);
+
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+  });
+});

@@ -1,0 +1,143 @@
+/** The Block Kit answer for one action plan, rendered from a result object: no database, no Slack. */
+import { describe, expect, it } from 'vitest';
+import type { CommandResult, IndicatorView } from '../../../commands/results.ts';
+import type { FigureStatus } from '../../../src/domain/status.ts';
+import { en } from '../../../src/messages/en.ts';
+import { ja } from '../../../src/messages/ja.ts';
+import { NARRATIVE_MAX } from '../../../src/render/blocks/action-plan.ts';
+import { renderMessage } from '../../../src/render/blocks/index.ts';
+import { checkLimits } from '../../../src/render/blocks/limits.ts';
+import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from '../../../src/render/blocks/ids.ts';
+
+const STATUSES: FigureStatus[] = ['achieved', 'missed', 'overdue', 'pending', 'no_target'];
+
+function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
+  return {
+    id: 1,
+    name: '窓口の待ち時間',
+    unit: '分',
+    direction: 'lower_is_better',
+    comparator: '以内',
+    note: '令和2年度は臨時休館あり\n集計方法を変更',
+    years: STATUSES.map((status, i) => ({
+      fiscalYear: 2019 + i,
+      target: status === 'no_target' ? null : 15,
+      actual: status === 'achieved' ? 12 : status === 'missed' ? 18.5 : null,
+      provisional: false,
+      status,
+      dueDate: `${2020 + i}-06-30`,
+    })),
+    latest: { fiscalYear: 2020, target: 15, actual: 18.5, rate: 15 / 18.5 },
+    status: 'overdue',
+    ...overrides,
+  };
+}
+
+function result(overrides: Partial<Extract<CommandResult, { kind: 'action_plan' }>['plan']> = {}, share = false) {
+  return {
+    kind: 'action_plan' as const,
+    asOf: '2024-08-01',
+    share,
+    plan: {
+      number: 3,
+      name: '窓口＆オンライン手続<新>',
+      policy: { number: 1, name: '市民のためのサービスデザイン' },
+      theme: '手続',
+      narrative: '待ち時間の短縮に取り組んだ。',
+      narrativeFiscalYear: 2020,
+      indicators: [indicator()],
+      owners: ['U0OWNER1', 'U0OWNER2'],
+      status: 'overdue' as const,
+      ...overrides,
+    },
+  };
+}
+
+const texts = (message: ReturnType<typeof renderMessage>) => JSON.stringify(message.blocks);
+
+describe('the action-plan answer', () => {
+  const message = renderMessage(result(), ja, { userId: 'U0STAFF' });
+  const blocks = message.blocks as Array<Record<string, any>>;
+
+  it('opens with ③ and the name as a header (plain text: no escaping needed)', () => {
+    expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '③ 窓口＆オンライン手続<新>', emoji: true } });
+  });
+
+  it('gives policy, theme, overall status and the day as context', () => {
+    expect(blocks[1]!.type).toBe('context');
+    expect(blocks[1]!.elements.map((e: { text: string }) => e.text)).toEqual([
+      '基本方針1：市民のためのサービスデザイン',
+      '取組：手続',
+      '状況：⚠️ 未提出（期限超過）',
+      '2024年8月1日時点',
+    ]);
+  });
+
+  it('shows the indicator with its unit and one line per fiscal year, with a symbol per status', () => {
+    const indicatorText: string = blocks.find((b) => b.type === 'section')!.text.text;
+    expect(indicatorText.split('\n')).toEqual([
+      '*窓口の待ち時間*（単位：分・少ないほど良い）',
+      '*令和元年度*　目標 15分以内 ／ 実績 12分　✅ 達成',
+      '*令和2年度*　目標 15分以内 ／ 実績 18.5分　❌ 未達成',
+      '*令和3年度*　目標 15分以内 ／ 実績 —　⚠️ 未提出（期限超過）',
+      '*令和4年度*　目標 15分以内 ／ 実績 —　⏳ 集計中',
+      '*令和5年度*　目標 — ／ 実績 —　➖ 目標なし',
+    ]);
+  });
+
+  it('gives the achievement against the latest target and the notes', () => {
+    expect(texts(message)).toContain('令和2年度の達成率 81%');
+    expect(texts(message)).toContain('注記：令和2年度は臨時休館あり');
+    expect(texts(message)).toContain('注記：集計方法を変更');
+  });
+
+  it('escapes names in mrkdwn but not in the plain-text header', () => {
+    const escaped = renderMessage(result({ indicators: [indicator({ name: 'A<B>&C' })] }), ja);
+    expect(texts(escaped)).toContain('*A&lt;B&gt;&amp;C*');
+  });
+
+  it('shows the progress narrative, shortened to fit', () => {
+    expect(texts(message)).toContain('*進捗状況（令和2年度評価）*\\n待ち時間の短縮に取り組んだ。');
+    const long = renderMessage(result({ narrative: 'あ'.repeat(NARRATIVE_MAX * 3) }), ja);
+    const narrative = (long.blocks as Array<Record<string, any>>).find((b) => b.text?.text?.startsWith('*進捗状況'))!.text.text as string;
+    expect(narrative.endsWith('…')).toBe(true);
+    expect(narrative.length).toBeLessThan(NARRATIVE_MAX + 30);
+  });
+
+  it('mentions the owners', () => {
+    expect(texts(message)).toContain('担当：<@U0OWNER1>, <@U0OWNER2>');
+    expect(texts(renderMessage(result({ owners: [] }), ja))).toContain(ja.plan.noOwners);
+  });
+
+  it('ends with the record-a-figure button carrying the action plan number', () => {
+    expect(blocks.at(-1)).toEqual({
+      type: 'actions',
+      block_id: PLAN_ACTIONS_BLOCK_ID,
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: '実績を入力', emoji: true },
+          action_id: RECORD_FIGURE_ACTION_ID,
+          value: '3',
+          style: 'primary',
+        },
+      ],
+    });
+  });
+
+  it('says who shared it only when shared', () => {
+    expect(texts(message)).not.toContain('さんが共有');
+    expect(texts(renderMessage(result({}, true), ja, { userId: 'U0STAFF' }))).toContain('<@U0STAFF> さんが共有');
+  });
+
+  it('has a fallback text for notifications', () => {
+    expect(message.text).toBe('③ 窓口＆オンライン手続<新> — 状況：⚠️ 未提出（期限超過）');
+  });
+
+  it('speaks English with PLAN_LOCALE=en', () => {
+    const english = renderMessage(result(), en);
+    expect(texts(english)).toContain('*FY2019*　Target 15 min / Actual 12 min　✅ achieved');
+    expect(texts(english)).toContain('Record a figure');
+    expect(checkLimits(english)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AlertSettings } from '../../src/config/alerts.ts';
+import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
+import { findPlan } from '../../src/store/action-plans.ts';
+import type { PlanDb } from '../../src/store/db.ts';
+import { prepareDatabase } from '../../src/store/prepare.ts';
+import type { Plan } from '../../src/store/schema.ts';
+
+/** Shared set-up for the alert tests: a seeded database file in its own temp directory. */
+
+export const CHANNEL = 'C0PLAN';
+
+export const SETTINGS: AlertSettings = {
+  channel: CHANNEL,
+  time: { hour: 9, minute: 0 },
+  dueSoonDays: 14,
+  repeatDays: 7,
+  dueRule: DEFAULT_DUE_DATE_RULE,
+};
+
+export interface SeededDb {
+  dir: string;
+  path: string;
+  db: PlanDb;
+  plan: Plan;
+  cleanup(): Promise<void>;
+}
+
+export async function seededDb(): Promise<SeededDb> {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-bot-alerts-'));
+  const path = join(dir, 'plans.db');
+  const db = await prepareDatabase(path);
+  const plan = (await findPlan(db))!;
+  return {
+    dir,
+    path,
+    db,
+    plan,
+    async cleanup() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** 09:00 in Tokyo on a civil day, as an instant. */
+export function tokyo(day: string, time = '09:00'): Date {
+  return new Date(`${day}T${time}:00+09:00`);
+}
+
+export { blockTexts } from './block-texts.ts';
