@@ -199,7 +199,7 @@ function schemaFieldErrors(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = SCHEMA_FIELD[String(issue.path[0])];
-    if (field === 'value') errors.value = { code: 'not_a_number' };
+    if (field === 'value') errors.value = { code: 'not_a_number', text: '' };
     else if (field === 'note') errors.note = { code: 'stale_form' };
     else if (field === 'indicator') errors.indicator = { code: 'unknown_indicator' };
     else if (field === 'fiscalYear') errors.fiscalYear = { code: 'fiscal_year_required' };

@@ -1,5 +1,5 @@
 import { isFiscalYearClosed, fiscalYearOf, type CivilDate } from './fiscal-year.ts';
-import { parseFigure } from './numbers.ts';
+import { parseFigure, type FigureRefusal } from './numbers.ts';
 
 /**
  * What a person typed into the "record a figure" form, judged against the indicator it is for.
@@ -25,15 +25,12 @@ export interface PlanPeriod {
   lastFiscalYear: number;
 }
 
+/** The number's own refusals (numbers.ts: not a number, unknown unit, ambiguous scale …), then the indicator's range. */
 export type ValueProblem =
-  | { code: 'empty' }
-  | { code: 'not_a_number' }
-  | { code: 'too_precise' }
-  | { code: 'too_large'; limit: number }
+  | FigureRefusal
   | { code: 'negative_not_allowed' }
   | { code: 'below_min'; min: number; unit: string }
-  | { code: 'above_max'; max: number; unit: string }
-  | { code: 'percent_sign_on_non_percent'; unit: string };
+  | { code: 'above_max'; max: number; unit: string };
 
 export type NoteProblem = { code: 'note_too_long'; length: number; limit: number };
 
@@ -45,16 +42,16 @@ export type ValueCheck = { ok: true; value: number } | { ok: false; problem: Val
 
 export function checkFigureValue(text: string, rules: IndicatorRules): ValueCheck {
   if (text.trim() === '') return refuse({ code: 'empty' });
-  if (text.length > MAX_VALUE_INPUT_LENGTH) return refuse({ code: 'not_a_number' });
-  const parsed = parseFigure(text);
+  // Quoted back in part only: the message should not repeat a wall of text.
+  if (text.length > MAX_VALUE_INPUT_LENGTH) return refuse({ code: 'not_a_number', text: excerpt(text) });
+  // The unit, its synonyms and the % sign are judged with the number (numbers.ts, units.ts).
+  const parsed = parseFigure(text, rules.unit);
   if (!parsed.ok) {
-    if (parsed.reason === 'too_large') return refuse({ code: 'too_large', limit: MAX_FIGURE_MAGNITUDE });
-    return refuse({ code: parsed.reason });
+    if (parsed.reason.code === 'too_large') return refuse({ code: 'too_large', limit: MAX_FIGURE_MAGNITUDE });
+    return refuse(parsed.reason);
   }
-  const { value, hadPercentSign } = parsed;
+  const { value } = parsed;
   const unit = rules.unit ?? '';
-  // "12%" for a count of people is a slip between two columns of the same spreadsheet.
-  if (hadPercentSign && rules.unit !== null && rules.unit !== '%') return refuse({ code: 'percent_sign_on_non_percent', unit });
   if (Math.abs(value) > MAX_FIGURE_MAGNITUDE) return refuse({ code: 'too_large', limit: MAX_FIGURE_MAGNITUDE });
   if (rules.minValue !== null && value < rules.minValue) {
     // "Cannot be negative" says more than "at least 0" to someone who typed ▲.
@@ -68,6 +65,13 @@ export function checkFigureValue(text: string, rules: IndicatorRules): ValueChec
     return refuse({ code: 'above_max', max: rules.maxValue, unit });
   }
   return { ok: true, value };
+}
+
+const EXCERPT_LENGTH = 20;
+
+function excerpt(text: string): string {
+  const chars = [...text.trim()];
+  return chars.length <= EXCERPT_LENGTH ? chars.join('') : `${chars.slice(0, EXCERPT_LENGTH).join('')}…`;
 }
 
 function refuse(problem: ValueProblem): ValueCheck {

@@ -14,6 +14,9 @@ const UNIT_NAMES: Record<string, string> = {
   点: 'items',
   回: 'times',
   拠点: 'sites',
+  冊: 'volumes',
+  か所: 'places',
+  団体: 'groups',
 };
 
 const unitName = (unit: string) => UNIT_NAMES[unit] ?? unit;
@@ -111,7 +114,7 @@ export const en: Messages = {
     valueLabel: (unit) => `Actual (${unitName(unit)})`,
     valuePlaceholder: 'e.g. 6,543',
     valueHint: (unit) =>
-      `Unit: ${unitName(unit)}. You may type 1,234 / １２３４ / 32.8 / ▲16.68 / -16.68, with or without the unit.`,
+      `Unit: ${unitName(unit)}. You may type 1,234 / １２３４ / 1.2万 / 32.8 / ▲16.68 / -16.68, with or without the unit.`,
     noteLabel: 'Note',
     notePlaceholder: 'e.g. count at the end of September',
     noteHint: (limit) => `Up to ${limit} characters. Kept in the history with who recorded it and when.`,
@@ -130,7 +133,14 @@ export const en: Messages = {
       outsidePlanPeriod: (first, last) => `Choose a year within the plan period (${first}–${last}).`,
       notStarted: 'That fiscal year has not started yet.',
       empty: 'Enter the actual figure.',
-      notANumber: 'That is not a number. For example: 6,543 / 32.8 / -16.68',
+      notANumber: (text) => `${text ? `"${text}" is` : 'That is'} not a number. For example: 6,543 / 32.8 / -16.68 / 1.2万`,
+      ambiguousScale: (text) =>
+        `"${text}" can be read more than one way. Write 億, 万 and 千 once each, largest first, with the digits after them in full (e.g. 1億2000万, 1万2千, 1万0500), or plain digits such as 12,000.`,
+      scaleOnPercent: (text) => `"${text}": a percentage cannot take 万, 千 or 億. Type the digits only, e.g. 32.8.`,
+      unknownUnit: (text, expected) =>
+        expected.length
+          ? `"${text}" is not a unit of this indicator. Leave the unit out, or write one of: ${expected.join(', ')}.`
+          : `"${text}" is not a unit. Type the number only.`,
       tooPrecise: 'Use at most 4 decimal places.',
       tooLarge: (limit) => `That is too large. Keep it within ${limit}.`,
       negativeNotAllowed: 'This indicator cannot be negative.',

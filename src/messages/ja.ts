@@ -106,7 +106,7 @@ export const ja = {
     fiscalYearPlaceholder: '年度を選択',
     valueLabel: (unit: string) => `実績値（${unit}）`,
     valuePlaceholder: '例：6,543',
-    valueHint: (unit: string) => `単位は「${unit}」です。1,234 ／ １２３４ ／ 32.8 ／ ▲16.68 ／ -16.68 のように入力できます（単位は付けても付けなくても構いません）。`,
+    valueHint: (unit: string) => `単位は「${unit}」です。1,234 ／ １２３４ ／ 1.2万 ／ 32.8 ／ ▲16.68 ／ -16.68 のように入力できます（単位は付けても付けなくても構いません）。`,
     noteLabel: '注記',
     notePlaceholder: '例：9月末時点の件数',
     noteHint: (limit: number) => `${limit}文字以内。入力者・日時とともに履歴に残ります。`,
@@ -126,7 +126,14 @@ export const ja = {
       outsidePlanPeriod: (first: string, last: string) => `計画期間（${first}〜${last}）の年度を選んでください。`,
       notStarted: 'この年度はまだ始まっていません。',
       empty: '実績値を入力してください。',
-      notANumber: '数値として読めません。例：6,543 ／ 32.8 ／ ▲16.68',
+      notANumber: (text: string) => `${text ? `「${text}」は` : ''}数値として読めません。例：6,543 ／ 32.8 ／ ▲16.68 ／ 1.2万`,
+      ambiguousScale: (text: string) =>
+        `「${text}」は読み方が一つに決まりません。万・千・億は大きい順に一度ずつ、後ろの数字は桁をそろえて（例：1億2000万 ／ 1万2千 ／ 1万0500）、または 12,000 のように数字だけで入力してください。`,
+      scaleOnPercent: (text: string) => `「${text}」：割合（%）に万・千・億は使えません。32.8 のように数字だけで入力してください。`,
+      unknownUnit: (text: string, expected: readonly string[]) =>
+        expected.length
+          ? `「${text}」はこの指標の単位として読めません。単位は付けないか、${expected.join(' ／ ')} のどれかにしてください。`
+          : `「${text}」は単位として読めません。数値だけを入力してください。`,
       tooPrecise: '小数点以下は4桁までで入力してください。',
       tooLarge: (limit: string) => `値が大きすぎます。${limit}以内で入力してください。`,
       negativeNotAllowed: 'この指標にマイナスの値は入力できません。',

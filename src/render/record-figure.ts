@@ -22,7 +22,13 @@ export function fieldErrorText(error: FieldError, m: Messages): string {
     case 'empty':
       return e.empty;
     case 'not_a_number':
-      return e.notANumber;
+      return e.notANumber(error.text);
+    case 'ambiguous_scale':
+      return e.ambiguousScale(error.text);
+    case 'scale_on_percent':
+      return e.scaleOnPercent(error.text);
+    case 'unknown_unit':
+      return e.unknownUnit(error.text, error.expected);
     case 'too_precise':
       return e.tooPrecise;
     case 'too_large':

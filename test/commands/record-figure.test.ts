@@ -219,7 +219,7 @@ describe('refusals answered in the form', () => {
       ok: false,
       fieldErrors: {
         fiscalYear: { code: 'outside_plan_period', first: 2019, last: 2023 },
-        value: { code: 'not_a_number' },
+        value: { code: 'not_a_number', text: '六千' },
         note: { code: 'note_too_long', length: 501, limit: 500 },
       },
     });
@@ -246,6 +246,32 @@ describe('refusals answered in the form', () => {
     });
   });
 
+  it('reads 万, 千 and 億 and the unit the indicator counts in (⑬ counts 回)', async () => {
+    const ctx = await context(await open(), ADMIN);
+    expect(saved(await submitFigure(ctx, await submission(ctx, 13, { value: '1.2万' }), POLICY)).value).toBe(12000);
+    expect(saved(await submitFigure(ctx, await submission(ctx, 13, { value: '１万２千回' }), POLICY)).value).toBe(12000);
+    expect(saved(await submitFigure(ctx, await submission(ctx, 13, { value: '3千' }), POLICY)).value).toBe(3000);
+  });
+
+  it('refuses a unit the indicator does not count in and an ambiguous scale, storing nothing', async () => {
+    const db = await open();
+    const ctx = await context(db, ADMIN);
+    const before = await revisionCount(db);
+    expect(await submitFigure(ctx, await submission(ctx, 13, { value: '５円' }), POLICY)).toEqual({
+      ok: false,
+      fieldErrors: { value: { code: 'unknown_unit', text: '円', expected: ['回', 'times', 'time'] } },
+    });
+    expect(await submitFigure(ctx, await submission(ctx, 13, { value: '3千2万' }), POLICY)).toEqual({
+      ok: false,
+      fieldErrors: { value: { code: 'ambiguous_scale', text: '3千2万' } },
+    });
+    expect(await submitFigure(ctx, await submission(ctx, 1, { value: '1万%' }), POLICY)).toEqual({
+      ok: false,
+      fieldErrors: { value: { code: 'scale_on_percent', text: '1万' } },
+    });
+    expect(await revisionCount(db)).toBe(before);
+  });
+
   it('accepts a negative increase rate within its range (④ FY2021 ▲16.68)', async () => {
     const ctx = await context(await open(), ADMIN);
     expect(saved(await submitFigure(ctx, await submission(ctx, 4, { value: '▲16.68' }), POLICY)).value).toBe(-16.68);
@@ -268,7 +294,7 @@ describe('refusals answered in the form', () => {
     const forged = { ...(await submission(ctx, 13)), value: 6543, fiscalYear: '2021' } as unknown as SubmitFigureInput;
     expect(await submitFigure(ctx, forged, POLICY)).toEqual({
       ok: false,
-      fieldErrors: { value: { code: 'not_a_number' }, fiscalYear: { code: 'fiscal_year_required' } },
+      fieldErrors: { value: { code: 'not_a_number', text: '' }, fiscalYear: { code: 'fiscal_year_required' } },
     });
   });
 });

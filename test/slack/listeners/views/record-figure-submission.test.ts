@@ -102,6 +102,7 @@ describe('a figure recorded through the form', () => {
     ['a percentage with its sign', 1, 2021, { value: '32.8%' }, 32.8],
     ['the accounting minus on a rate that may fall', 4, 2021, { value: '▲16.68' }, -16.68],
     ['the unit typed after the number', 11, 2021, { value: '15分' }, 15],
+    ['万 with a decimal, in full-width', 13, 2022, { value: '１．２万' }, 12000],
     ['a note beside the figure', 13, 2023, { value: '8000', note: '9月末時点' }, 8000],
   ])('accepts %s (action plan %i, FY%i)', async (_what, n, fy, fields, stored) => {
     // ⑪ has two indicators: its first (最大待ち時間, in minutes) is chosen explicitly.
@@ -117,15 +118,19 @@ describe('a submission refused in the modal', () => {
   const plan = (first: string, last: string) => e.outsidePlanPeriod(first, last);
 
   it.each<[string, number, FormFields, Record<string, string>]>([
-    ['words', 13, { value: 'abc' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber }],
+    ['words', 13, { value: 'abc' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber('abc') }],
     ['nothing', 13, { value: '' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.empty }],
     ['blanks', 13, { value: '   ' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.empty }],
-    ['an exponent', 13, { value: '1e12' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber }],
+    ['an exponent', 13, { value: '1e12' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber('1e12') }],
     ['a trillion', 13, { value: '1,000,000,000,000' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
     ['two billion', 13, { value: '2000000000' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooLarge('1,000,000,000') }],
     ['a negative count', 13, { value: '-5' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.negativeNotAllowed }],
     ['a negative count in ▲', 13, { value: '▲5' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.negativeNotAllowed }],
     ['a percent sign on a count', 13, { value: '12%' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.percentSignOnNonPercent('回') }],
+    ['yen on a count', 13, { value: '５円' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.unknownUnit('円', ['回', 'times', 'time']) }],
+    ['kilo in Latin', 13, { value: '5k' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.unknownUnit('k', ['回', 'times', 'time']) }],
+    ['scale words out of order', 13, { value: '3千2万' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.ambiguousScale('3千2万') }],
+    ['万 on a percentage (①)', 1, { value: '1万%' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.scaleOnPercent('1万') }],
     ['five decimals', 13, { value: '1.23456' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.tooPrecise }],
     ['150% of a 0–100 percentage (①)', 1, { value: '150%' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.aboveMax('100%') }],
     ['150 of a 0–100 percentage (⑧)', 8, { value: '150' }, { [FIGURE_FORM_BLOCK_IDS.value]: e.aboveMax('100%') }],
@@ -141,7 +146,7 @@ describe('a submission refused in the modal', () => {
       { value: 'abc', fiscalYear: 2030, note: 'x'.repeat(501) },
       {
         [FIGURE_FORM_BLOCK_IDS.fiscalYear]: plan('令和元年度', '令和5年度'),
-        [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber,
+        [FIGURE_FORM_BLOCK_IDS.value]: e.notANumber('abc'),
         [FIGURE_FORM_BLOCK_IDS.note]: e.noteTooLong(501, 500),
       },
     ],
