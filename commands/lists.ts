@@ -1,5 +1,4 @@
-import { matchesAllWords } from '../src/domain/search.ts';
-import { foldForSearch } from '../src/domain/search.ts';
+import { foldForSearch, matchesAllWords } from '../src/domain/search.ts';
 import { listPolicies, listThemes, loadActionPlans } from '../src/store/action-plans.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
@@ -34,10 +33,9 @@ export async function byPolicy(ctx: CommandContext, number: number, share: boole
 export async function byTheme(ctx: CommandContext, name: string, share: boolean): Promise<CommandResult> {
   const themes = await listThemes(ctx.db, ctx.plan.id);
   // "防災" finds 防災・防犯 and "内部事務" finds 内部事務最適化: people type the first word.
-  const wanted = foldForSearch(name).replace(/[・･\s]/g, '');
+  const wanted = foldForSearch(name);
   const theme =
-    themes.find((t) => foldForSearch(t.name).replace(/[・･\s]/g, '') === wanted) ??
-    themes.find((t) => foldForSearch(t.name).replace(/[・･\s]/g, '').includes(wanted));
+    themes.find((t) => foldForSearch(t.name) === wanted) ?? themes.find((t) => foldForSearch(t.name).includes(wanted));
   if (!theme) {
     return { kind: 'error', error: { code: 'no_such_theme', name, themes: themes.map((t) => t.name) } };
   }

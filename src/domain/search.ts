@@ -1,14 +1,32 @@
 /**
- * Japanese has no spaces between words, so matching is by substring after folding
- * full-width forms and case: "ict" finds "ＩＣＴ", "wifi" does not find "Wi-Fi" (on purpose:
- * predictable beats clever for a search people read the results of).
+ * Japanese has no spaces between words, so matching is by substring after folding away the
+ * differences people do not type consistently: width and case (NFKC: "ict" finds "ＩＣＴ"),
+ * hyphens, dashes, middle dots and spaces ("wifi" finds "Wi-Fi", "防災防犯" finds "防災・防犯"),
+ * long vowel marks ("サーバ" finds "サーバー") and katakana against hiragana ("どろん" finds "ドローン").
+ * The wave dash 〜 is kept: in 令和3〜5年度 it means "to", not a long vowel.
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(IGNORED, '')
+    .replace(KATAKANA, (k) => String.fromCharCode(k.charCodeAt(0) - KATAKANA_TO_HIRAGANA));
 }
 
-/** True when every word occurs somewhere in the texts. */
+// After NFKC: ASCII hyphen-minus, the Unicode hyphens and dashes, minus sign, katakana and
+// half-width middle dots, Latin middle dot, the long vowel mark ー (half-width ｰ folds into it)
+// and every kind of space.
+const IGNORED = /[-\u2010-\u2015\u2212\u2043\u30fb\u00b7\u2027\u30fc\s]/gu;
+// ァ…ヶ map one for one onto ぁ…ゖ; ヷ–ヺ have no hiragana and stay as they are.
+const KATAKANA = /[\u30a1-\u30f6]/gu;
+const KATAKANA_TO_HIRAGANA = 0x60;
+
+/** True when every word occurs in one of the texts; a word of nothing but separators matches anything. */
 export function matchesAllWords(texts: readonly (string | null)[], words: readonly string[]): boolean {
-  const haystack = foldForSearch(texts.filter((t): t is string => t !== null).join('\n'));
-  return words.every((word) => haystack.includes(foldForSearch(word)));
+  // Folded separately: with spaces folded away, joining first would let a word span two texts.
+  const folded = texts.filter((t): t is string => t !== null).map(foldForSearch);
+  return words.every((word) => {
+    const needle = foldForSearch(word);
+    return folded.some((text) => text.includes(needle));
+  });
 }

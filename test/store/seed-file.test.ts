@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEED_FILE, loadSeedFile, planSeedSchema } from '../../src/store/seed-file.ts';
+
+const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
+const problems = (seed: unknown) => {
+  const parsed = planSeedSchema.safeParse(seed);
+  return parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+};
+
+describe('the seed file schema', () => {
+  it('accepts the 4th plan with a kind and English names on everything', () => {
+    const seed = loadSeedFile();
+    expect(seed.plan.nameEn).toBe('Suita City 4th IT Promotion Plan');
+    expect(seed.policies.every((p) => p.nameEn)).toBe(true);
+    expect(seed.themes.every((t) => t.nameEn)).toBe(true);
+    for (const ap of seed.actionPlans) {
+      expect(ap.nameEn, `action plan ${ap.number}`).toBeTruthy();
+      for (const ind of ap.indicators) {
+        expect([ind.nameEn, ind.unitEn, ind.kind].every(Boolean), ind.name).toBe(true);
+        expect(ind.notesEn?.length ?? 0, ind.name).toBe(ind.notes?.length ?? 0);
+        for (const actual of Object.values(ind.actuals)) expect(actual.noteEn === undefined, ind.name).toBe(actual.note === undefined);
+      }
+    }
+  });
+
+  it('accepts a seed without the English forms', () => {
+    const seed = raw();
+    delete seed.plan.nameEn;
+    delete seed.actionPlans[0].nameEn;
+    delete seed.actionPlans[0].indicators[0].nameEn;
+    delete seed.actionPlans[0].indicators[0].unitEn;
+    expect(problems(seed)).toEqual([]);
+  });
+
+  it('needs a kind that fits the direction', () => {
+    const seed = raw();
+    delete seed.actionPlans[0].indicators[0].kind;
+    expect(problems(seed)).not.toEqual([]);
+    const wrong = raw();
+    wrong.actionPlans[10].indicators[0].kind = 'count'; // ⑪ 最大待ち時間 is lower-is-better
+    expect(problems(wrong)).toEqual(['最大待ち時間: a count indicator cannot be lower_is_better']);
+  });
+
+  it('refuses 評価期間前 on a year with a target, or outside the plan', () => {
+    const seed = raw();
+    seed.actionPlans[0].indicators[0].beforeEvaluation = [2020, 2030];
+    expect(problems(seed)).toEqual([
+      '電子申込システム利用率: FY2020 is marked beforeEvaluation but has a target',
+      'action plan 1 / 電子申込システム利用率: fiscal year 2030 is outside the plan period',
+    ]);
+  });
+
+  it('needs English notes one for one, and a note for a noteEn', () => {
+    const seed = raw();
+    seed.actionPlans[17].indicators[0].notesEn.pop();
+    seed.actionPlans[0].indicators[0].actuals['2019'].noteEn = 'orphan';
+    expect(problems(seed)).toEqual([
+      'noteEn translates a note, so needs one',
+      'タブレット端末利用場所の無線化率: notesEn must translate notes one for one',
+    ]);
+  });
+});
