@@ -200,6 +200,18 @@ export function formatPercentRatio(ratio: number, locale: NumberLocale): string 
   return formatSigned(ratio, locale, PERCENT_FORMAT);
 }
 
+const FIXED_FORMATS = Array.from(
+  { length: MAX_DECIMAL_PLACES + 1 },
+  (_, decimals) => new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }),
+);
+
+/** Exactly `decimals` decimals (0–4), as the plan document prints a column: "20.0", "▲16.68". */
+export function formatFixed(value: number, decimals: number, locale: NumberLocale): string {
+  const formatter = FIXED_FORMATS[decimals];
+  if (!formatter) throw new RangeError(`decimals must be 0–${MAX_DECIMAL_PLACES}: ${decimals}`);
+  return formatSigned(value, locale, formatter);
+}
+
 function formatSigned(value: number, locale: NumberLocale, formatter: Intl.NumberFormat): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   const magnitude = formatter.format(Math.abs(value));

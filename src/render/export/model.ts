@@ -1,0 +1,205 @@
+import type { Direction, FigureStatus } from '../../domain/status.ts';
+
+/**
+ * What every export renders: plain data, already read and judged by the caller. The renderers
+ * (CSV, XLSX, Markdown) only arrange it; they never open the database, ask Slack or read a clock,
+ * so the same model always gives the same bytes.
+ *
+ * Words a person reads (column headers, sheet names, grade and status labels) come from the
+ * caller: grade and status labels inside the model, everything else from an `ExportLabels`
+ * (see src/messages/export-ja.ts and export-en.ts).
+ */
+export interface ExportModel {
+  plan: ExportPlan;
+  /** Civil date (YYYY-MM-DD, Tokyo) the statuses and grades were judged on; printed as "as of". */
+  asOf: string;
+  /** Basic policies in the source document's order, each holding its themes in order. */
+  policies: ExportPolicy[];
+}
+
+export interface ExportPlan {
+  /** Machine code, e.g. `suita-4`; the first CSV column. */
+  code: string;
+  name: string;
+  firstFiscalYear: number;
+  lastFiscalYear: number;
+  /** The fiscal year the narratives evaluate (the mid-term review's FY2020), when known. */
+  reviewFiscalYear: number | null;
+}
+
+export interface ExportPolicy {
+  number: number;
+  name: string;
+  themes: ExportTheme[];
+}
+
+export interface ExportTheme {
+  name: string;
+  /** Action plans in the source order (by number within the theme). */
+  actionPlans: ExportActionPlan[];
+}
+
+export interface ExportActionPlan {
+  number: number;
+  name: string;
+  /** The section's evaluation: the 進捗状況 text. */
+  narrative: string | null;
+  /** Which fiscal year the narrative evaluates. */
+  narrativeFiscalYear: number | null;
+  /** 課題: what stands in the way; optional. */
+  issues?: string | null;
+  /** People responsible, as display names the caller resolved. */
+  owners: string[];
+  indicators: ExportIndicator[];
+  /** The committee's review of this action plan, once it has one. */
+  committee?: CommitteeReview | null;
+}
+
+export interface ExportIndicator {
+  /** 1-based place within its action plan: with the plan code and number, the indicator's key. */
+  position: number;
+  name: string;
+  unit: string;
+  direction: Direction;
+  /** How the target is phrased in the document ("以内"), or null. */
+  comparator: string | null;
+  /**
+   * One entry per fiscal year that has anything to say; years of the plan period that are missing
+   * are rendered as empty. Each fiscal year at most once, inside the plan period.
+   */
+  years: ExportYear[];
+}
+
+export interface ExportYear {
+  fiscalYear: number;
+  target: number | null;
+  actual: number | null;
+  /** The actual was recorded before its fiscal year closed. */
+  provisional: boolean;
+  /** Actual against target as a ratio (1 = 100%, direction already applied), or null. */
+  achievement: number | null;
+  /** The caller's grade for this year, e.g. `{ code: 'A', label: '達成' }`, or null. */
+  grade: { code: string; label: string } | null;
+  status: FigureStatus;
+  /** The status in words (the caller's language). */
+  statusLabel: string;
+  /** When the current actual was recorded: ISO 8601 instant, or null when there is none. */
+  recordedAt: string | null;
+  /** Who recorded it, as a display name. */
+  recordedBy: string | null;
+  /** The note kept with the current actual. */
+  note: string | null;
+}
+
+/** 今後の方向性: the five answers a municipal evaluation sheet offers, in the sheet's order. */
+export const WAY_FORWARDS = ['expand', 'continue', 'review', 'reduce', 'abolish'] as const;
+/** expand 拡充, continue 継続, review 見直し, reduce 縮小, abolish 廃止. */
+export type WayForward = (typeof WAY_FORWARDS)[number];
+
+export interface CommitteeOpinion {
+  member: string;
+  /** The grade this member proposed (a code such as `B`), or null. */
+  grade: string | null;
+  text: string;
+}
+
+export interface CommitteeReview {
+  opinions: CommitteeOpinion[];
+  /** The grade the committee agreed on. */
+  agreedGrade: string | null;
+  /** 事務局の対応: the office's answer to the opinions. */
+  officeResponse: string | null;
+  wayForward: WayForward | null;
+}
+
+/** An action plan with the policy and theme it sits under, in source order. */
+export interface PlacedActionPlan {
+  policy: ExportPolicy;
+  theme: ExportTheme;
+  actionPlan: ExportActionPlan;
+}
+
+export function actionPlansOf(model: ExportModel): PlacedActionPlan[] {
+  return model.policies.flatMap((policy) =>
+    policy.themes.flatMap((theme) => theme.actionPlans.map((actionPlan) => ({ policy, theme, actionPlan }))),
+  );
+}
+
+export function fiscalYearsOf(model: ExportModel): number[] {
+  const { firstFiscalYear: first, lastFiscalYear: last } = model.plan;
+  if (!Number.isInteger(first) || !Number.isInteger(last) || last < first || last - first > 50) {
+    throw new RangeError(`not a plan period: ${first}–${last}`);
+  }
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** A year with nothing recorded, for fiscal years an indicator's `years` leaves out. */
+export function emptyYear(fiscalYear: number): ExportYear {
+  return {
+    fiscalYear,
+    target: null,
+    actual: null,
+    provisional: false,
+    achievement: null,
+    grade: null,
+    status: 'no_target',
+    statusLabel: '',
+    recordedAt: null,
+    recordedBy: null,
+    note: null,
+  };
+}
+
+/**
+ * The indicator's years over the whole plan period, in order, empty where it says nothing.
+ * Throws on a year outside the period or given twice: a caller's bug, not something to render.
+ */
+export function yearsOverPeriod(model: ExportModel, ap: ExportActionPlan, indicator: ExportIndicator): ExportYear[] {
+  const period = fiscalYearsOf(model);
+  const byYear = new Map<number, ExportYear>();
+  for (const year of indicator.years) {
+    const where = `action plan ${ap.number} indicator ${indicator.position}`;
+    if (!period.includes(year.fiscalYear)) throw new RangeError(`${where}: fiscal year ${year.fiscalYear} is outside the plan`);
+    if (byYear.has(year.fiscalYear)) throw new RangeError(`${where}: fiscal year ${year.fiscalYear} appears twice`);
+    byYear.set(year.fiscalYear, year);
+  }
+  return period.map((fy) => byYear.get(fy) ?? emptyYear(fy));
+}
+
+const MAX_DECIMALS = 4;
+
+/**
+ * How many decimals an indicator's figures are shown with: the most any of its targets or actuals
+ * needs (so 10.0 and 32.8 both show one, like the document's "10.0%" and "32.8%"), at most 4.
+ */
+export function indicatorDecimals(indicator: ExportIndicator): number {
+  let decimals = 0;
+  for (const year of indicator.years) {
+    for (const value of [year.target, year.actual]) {
+      if (value === null) continue;
+      decimals = Math.max(decimals, decimalsOf(value));
+    }
+  }
+  return Math.min(decimals, MAX_DECIMALS);
+}
+
+function decimalsOf(value: number): number {
+  const text = plainNumber(Math.abs(value));
+  const dot = text.indexOf('.');
+  return dot === -1 ? 0 : text.length - dot - 1;
+}
+
+/**
+ * A number as a machine reads it: `-` for negatives, `.` for decimals, no grouping, no exponent,
+ * the shortest text that reads back as the same number. `-0` is written `0`.
+ */
+export function plainNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  if (Object.is(value, -0) || value === 0) return '0';
+  const text = String(value);
+  if (!/e/i.test(text)) return text;
+  // Only magnitudes under 1e-6 reach here (larger ones print plainly up to 1e21, far above any
+  // figure); 20 fixed decimals keep what matters of them.
+  if (Math.abs(value) >= 1e21) throw new RangeError(`too large to write plainly: ${value}`);
+  return value.toFixed(20).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
