@@ -338,7 +338,6 @@ function addEvaluationSheet(
   const yearWidth = Math.max(YEAR_WIDTH, ...ap.indicators.map((ind) => Math.ceil(longestFigure(model, ap, ind, labels) * 1.15) + 3));
   const widths = [LABEL_WIDTH, LABEL_WIDTH + 4, 7, kindWidth, ...years.map(() => yearWidth)];
   const totalWidth = widths.reduce((a, b) => a + b, 0);
-  const valueWidth = totalWidth - widths[0]! - widths[1]!;
 
   const sheet = workbook.addWorksheet(name, {
     views: [{ showGridLines: false }],
