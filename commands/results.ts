@@ -1,4 +1,5 @@
 import type { CivilDate } from '../src/domain/fiscal-year.ts';
+import type { ActionPlanGrade, FigureGrade, GradingScheme, IndicatorKind, Trend } from '../src/domain/grading.ts';
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
 import type { AlertPreview } from './alerts/preview.ts';
 import type { ParseError } from './grammar.ts';
@@ -12,12 +13,20 @@ export interface YearView {
   provisional: boolean;
   status: FigureStatus;
   dueDate: CivilDate;
+  /** The source marks this year 評価期間前: shown as such, never graded. */
+  beforeEvaluation: boolean;
+  /** This year graded by the action plan's scheme (grade null with a reason when it cannot be). */
+  grade: FigureGrade;
 }
 
 export interface IndicatorView {
   id: number;
   name: string;
+  nameEn: string | null;
+  kind: IndicatorKind;
   unit: string;
+  unitEn: string | null;
+  noteEn: string | null;
   direction: Direction;
   comparator: string | null;
   note: string | null;
@@ -30,8 +39,21 @@ export interface IndicatorView {
 export interface ActionPlanHeader {
   number: number;
   name: string;
-  policy: { number: number; name: string };
+  nameEn: string | null;
+  policy: { number: number; name: string; nameEn: string | null };
   theme: string;
+  themeEn: string | null;
+}
+
+/** How an action plan is doing, apart from whether its figures are complete. */
+export interface PlanGrading {
+  scheme: GradingScheme;
+  /** The newest year with a grade, and the graded year before it (for the trend). */
+  latest: { fiscalYear: number; result: ActionPlanGrade } | null;
+  previous: { fiscalYear: number; result: ActionPlanGrade } | null;
+  trend: Trend | null;
+  /** Years past their due date whose actuals are still missing: completeness, said on its own line. */
+  missingYears: number[];
 }
 
 export interface ActionPlanView extends ActionPlanHeader {
@@ -40,11 +62,13 @@ export interface ActionPlanView extends ActionPlanHeader {
   indicators: IndicatorView[];
   owners: string[];
   status: FigureStatus | null;
+  grading: PlanGrading;
 }
 
 export interface ActionPlanSummary extends ActionPlanHeader {
   status: FigureStatus | null;
   indicatorCount: number;
+  grading: PlanGrading;
 }
 
 export type ListScope =

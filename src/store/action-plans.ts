@@ -1,4 +1,5 @@
 import type { PlanDb } from './db.ts';
+import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
 import type { DirectionColumn, Plan, RevisionSource } from './schema.ts';
 
 export interface ActualRecord {
@@ -15,6 +16,8 @@ export interface FigureRecord {
   figureId: number;
   fiscalYear: number;
   target: number | null;
+  /** The source marks this year 評価期間前: not graded even with a figure. */
+  beforeEvaluation: boolean;
   actual: ActualRecord | null;
 }
 
@@ -28,6 +31,10 @@ export interface IndicatorRecord {
   minValue: number | null;
   maxValue: number | null;
   note: string | null;
+  kind: IndicatorKind;
+  nameEn: string | null;
+  unitEn: string | null;
+  noteEn: string | null;
   figures: FigureRecord[];
 }
 
@@ -35,9 +42,11 @@ export interface ActionPlanRecord {
   id: number;
   number: number;
   name: string;
+  nameEn: string | null;
   narrative: string | null;
-  policy: { number: number; name: string };
-  theme: { id: number; name: string };
+  gradingScheme: GradingScheme;
+  policy: { number: number; name: string; nameEn: string | null };
+  theme: { id: number; name: string; nameEn: string | null };
   indicators: IndicatorRecord[];
 }
 
@@ -91,10 +100,14 @@ export async function loadActionPlans(
       'ap.number',
       'ap.name',
       'ap.narrative',
+      'ap.name_en as nameEn',
+      'ap.grading_scheme as gradingScheme',
       'bp.number as policyNumber',
       'bp.name as policyName',
+      'bp.name_en as policyNameEn',
       't.id as themeId',
       't.name as themeName',
+      't.name_en as themeNameEn',
     ])
     .where('ap.plan_id', '=', planId)
     .orderBy('ap.number');
@@ -123,6 +136,7 @@ export async function loadActionPlans(
           'f.indicator_id as indicatorId',
           'f.fiscal_year as fiscalYear',
           'f.target',
+          'f.before_evaluation as beforeEvaluation',
           'r.id as revisionId',
           'r.value',
           'r.provisional',
@@ -144,6 +158,7 @@ export async function loadActionPlans(
       figureId: row.figureId,
       fiscalYear: row.fiscalYear,
       target: row.target,
+      beforeEvaluation: row.beforeEvaluation === 1,
       actual:
         row.revisionId === null
           ? null
@@ -173,6 +188,10 @@ export async function loadActionPlans(
       minValue: row.min_value,
       maxValue: row.max_value,
       note: row.note,
+      kind: row.kind,
+      nameEn: row.name_en,
+      unitEn: row.unit_en,
+      noteEn: row.note_en,
       figures: figuresByIndicator.get(row.id) ?? [],
     });
     indicatorsByPlan.set(row.action_plan_id, list);
@@ -182,9 +201,11 @@ export async function loadActionPlans(
     id: row.id,
     number: row.number,
     name: row.name,
+    nameEn: row.nameEn,
     narrative: row.narrative,
-    policy: { number: row.policyNumber, name: row.policyName },
-    theme: { id: row.themeId, name: row.themeName },
+    gradingScheme: row.gradingScheme,
+    policy: { number: row.policyNumber, name: row.policyName, nameEn: row.policyNameEn },
+    theme: { id: row.themeId, name: row.themeName, nameEn: row.themeNameEn },
     indicators: indicatorsByPlan.get(row.id) ?? [],
   }));
 }

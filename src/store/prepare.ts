@@ -1,6 +1,7 @@
 import { openDatabase, type PlanDb } from './db.ts';
 import { migrateToLatest } from './migrate.ts';
 import { seedPlan } from './seed.ts';
+import { refreshSeedMetadata } from './seed-metadata.ts';
 import { DEFAULT_SEED_FILE, loadSeedFile } from './seed-file.ts';
 
 /**
@@ -14,7 +15,8 @@ export async function prepareDatabase(
   const db = openDatabase(path);
   try {
     await migrateToLatest(db);
-    await seedPlan(db, loadSeedFile(options.seedFile ?? DEFAULT_SEED_FILE), options.now ?? new Date());
+    const seed = loadSeedFile(options.seedFile ?? DEFAULT_SEED_FILE);
+    if (!(await seedPlan(db, seed, options.now ?? new Date()))) await refreshSeedMetadata(db, seed);
   } catch (error) {
     await db.destroy();
     throw error;

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
 
 // The one description of the tables the app reads and writes. Migrations under
 // db/migrations create them; keep the two in step when a migration is added.
@@ -11,6 +12,9 @@ export interface PlanTable {
   last_fiscal_year: number;
   review_fiscal_year: number | null;
   source: string | null;
+  name_en: string | null;
+  /** JSON of GradingBands that differ from the defaults; null → the defaults. */
+  grading_bands: string | null;
 }
 
 export interface BasicPolicyTable {
@@ -18,6 +22,7 @@ export interface BasicPolicyTable {
   plan_id: number;
   number: number;
   name: string;
+  name_en: string | null;
 }
 
 export interface ThemeTable {
@@ -26,6 +31,7 @@ export interface ThemeTable {
   policy_id: number;
   position: number;
   name: string;
+  name_en: string | null;
 }
 
 export interface ActionPlanTable {
@@ -36,6 +42,8 @@ export interface ActionPlanTable {
   number: number;
   name: string;
   narrative: string | null;
+  name_en: string | null;
+  grading_scheme: Generated<GradingScheme>;
 }
 
 export interface ActionPlanOwnerTable {
@@ -58,6 +66,10 @@ export interface IndicatorTable {
   min_value: number | null;
   max_value: number | null;
   note: string | null;
+  kind: Generated<IndicatorKind>;
+  name_en: string | null;
+  unit_en: string | null;
+  note_en: string | null;
 }
 
 export interface YearlyFigureTable {
@@ -66,6 +78,8 @@ export interface YearlyFigureTable {
   fiscal_year: number;
   target: number | null;
   current_revision_id: number | null;
+  /** 0/1: the source marks this year 評価期間前 (not yet evaluated). */
+  before_evaluation: Generated<number>;
 }
 
 export type RevisionSource = 'seed' | 'slack' | 'cli' | 'import';
@@ -83,6 +97,7 @@ export interface ActualRevisionTable {
   note: string | null;
   /** The request this revision came from (a Slack view id); unique, so a replay stores nothing. */
   request_key: string | null;
+  note_en: string | null;
 }
 
 export type AlertRuleColumn = 'overdue' | 'due_soon' | 'off_target' | 'no_owner';

@@ -23,6 +23,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
           last_fiscal_year: seed.plan.lastFiscalYear,
           review_fiscal_year: seed.plan.reviewFiscalYear ?? null,
           source: seed.plan.source ?? null,
+          name_en: seed.plan.nameEn ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -31,7 +32,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
       for (const policy of seed.policies) {
         const { id } = await trx
           .insertInto('basic_policy')
-          .values({ plan_id: planId, number: policy.number, name: policy.name })
+          .values({ plan_id: planId, number: policy.number, name: policy.name, name_en: policy.nameEn ?? null })
           .returning('id')
           .executeTakeFirstOrThrow();
         policyIds.set(policy.number, id);
@@ -42,7 +43,13 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
         const policyId = policyIds.get(theme.policy)!;
         const { id } = await trx
           .insertInto('theme')
-          .values({ plan_id: planId, policy_id: policyId, position: position + 1, name: theme.name })
+          .values({
+            plan_id: planId,
+            policy_id: policyId,
+            position: position + 1,
+            name: theme.name,
+            name_en: theme.nameEn ?? null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         themes.set(theme.name, { id, policyId });
@@ -60,6 +67,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
             number: ap.number,
             name: ap.name,
             narrative: ap.narrative ?? null,
+            name_en: ap.nameEn ?? null,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -77,6 +85,10 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
               min_value: ind.range.min ?? null,
               max_value: ind.range.max ?? null,
               note: ind.notes?.join('\n') ?? null,
+              kind: ind.kind,
+              name_en: ind.nameEn ?? null,
+              unit_en: ind.unitEn ?? null,
+              note_en: ind.notesEn?.join('\n') ?? null,
             })
             .returning('id')
             .executeTakeFirstOrThrow();
@@ -85,7 +97,12 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
           for (let fy = seed.plan.firstFiscalYear; fy <= seed.plan.lastFiscalYear; fy++) {
             const { id: figureId } = await trx
               .insertInto('yearly_figure')
-              .values({ indicator_id: indicatorId, fiscal_year: fy, target: ind.targets[String(fy)] ?? null })
+              .values({
+                indicator_id: indicatorId,
+                fiscal_year: fy,
+                target: ind.targets[String(fy)] ?? null,
+                before_evaluation: ind.beforeEvaluation?.includes(fy) ? 1 : 0,
+              })
               .returning('id')
               .executeTakeFirstOrThrow();
             const actual = ind.actuals[String(fy)];
@@ -98,6 +115,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
               recorded_at: recordedAt,
               source: 'seed',
               note: actual.note ?? null,
+              note_en: actual.noteEn ?? null,
             });
           }
         }

@@ -59,7 +59,7 @@ describe('the seeded 4th plan', () => {
     expect(themeOf(6).theme.name).toBe('情報発信');
     expect(themeOf(9).theme.name).toBe('福祉・健康');
     expect(themeOf(12).theme.name).toBe('子育て・学び');
-    expect(themeOf(13).policy).toEqual({ number: 2, name: '市民を守るICT' });
+    expect(themeOf(13).policy).toMatchObject({ number: 2, name: '市民を守るICT' });
     expect(themeOf(20)).toMatchObject({ theme: { name: '内部事務最適化' }, policy: { number: 3 } });
   });
 

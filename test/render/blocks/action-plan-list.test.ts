@@ -3,9 +3,20 @@ import { describe, expect, it } from 'vitest';
 import type { ActionPlanSummary, CommandResult } from '../../../commands/results.ts';
 import { ja } from '../../../src/messages/ja.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
+import { UNGRADED } from '../../support/results.ts';
 
 function item(number: number, status: ActionPlanSummary['status']): ActionPlanSummary {
-  return { number, name: `プラン${number}`, policy: { number: 1, name: 'p' }, theme: '手続', status, indicatorCount: 1 };
+  return {
+    number,
+    name: `プラン${number}`,
+    nameEn: null,
+    policy: { number: 1, name: 'p', nameEn: null },
+    theme: '手続',
+    themeEn: null,
+    status,
+    indicatorCount: 1,
+    grading: UNGRADED,
+  };
 }
 
 function list(scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope'], items: ActionPlanSummary[]): CommandResult {

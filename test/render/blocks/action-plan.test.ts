@@ -7,6 +7,7 @@ import { ja } from '../../../src/messages/ja.ts';
 import { NARRATIVE_MAX } from '../../../src/render/blocks/action-plan.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
 import { checkLimits } from '../../../src/render/blocks/limits.ts';
+import { UNGRADED, UNGRADED_YEAR } from '../../support/results.ts';
 import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from '../../../src/render/blocks/ids.ts';
 
 const STATUSES: FigureStatus[] = ['achieved', 'missed', 'overdue', 'pending', 'no_target'];
@@ -15,7 +16,11 @@ function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
   return {
     id: 1,
     name: '窓口の待ち時間',
+    nameEn: null,
+    kind: 'max_threshold',
     unit: '分',
+    unitEn: null,
+    noteEn: null,
     direction: 'lower_is_better',
     comparator: '以内',
     note: '令和2年度は臨時休館あり\n集計方法を変更',
@@ -26,6 +31,8 @@ function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
       provisional: false,
       status,
       dueDate: `${2020 + i}-06-30`,
+      beforeEvaluation: false,
+      grade: UNGRADED_YEAR,
     })),
     latest: { fiscalYear: 2020, target: 15, actual: 18.5, rate: 15 / 18.5 },
     status: 'overdue',
@@ -41,8 +48,11 @@ function result(overrides: Partial<Extract<CommandResult, { kind: 'action_plan' 
     plan: {
       number: 3,
       name: '窓口＆オンライン手続<新>',
-      policy: { number: 1, name: '市民のためのサービスデザイン' },
+      nameEn: null,
+      policy: { number: 1, name: '市民のためのサービスデザイン', nameEn: null },
       theme: '手続',
+      themeEn: null,
+      grading: UNGRADED,
       narrative: '待ち時間の短縮に取り組んだ。',
       narrativeFiscalYear: 2020,
       indicators: [indicator()],

@@ -10,6 +10,7 @@ import { context, section, type SlackMessage } from '../../../src/render/blocks/
 import { renderMessage } from '../../../src/render/blocks/index.ts';
 import { checkLimits, fitToLimits, LIMITS, linesToSections, truncateMrkdwn, truncateText } from '../../../src/render/blocks/limits.ts';
 import { RECORD_FIGURE_ACTION_ID } from '../../../src/render/blocks/ids.ts';
+import { UNGRADED, UNGRADED_YEAR } from '../../support/results.ts';
 
 const long = (n: number, unit = '長') => unit.repeat(n);
 
@@ -21,6 +22,8 @@ function years(): YearView[] {
     provisional: false,
     status: fiscalYear < 2021 ? 'achieved' : 'overdue',
     dueDate: `${fiscalYear + 1}-06-30`,
+    beforeEvaluation: false,
+    grade: UNGRADED_YEAR,
   }));
 }
 
@@ -28,7 +31,11 @@ function indicator(i: number): IndicatorView {
   return {
     id: i,
     name: `${long(400)}<&>${i}`,
+    nameEn: null,
+    kind: 'count',
     unit: long(40, '単'),
+    unitEn: null,
+    noteEn: null,
     direction: i % 2 ? 'higher_is_better' : 'lower_is_better',
     comparator: '以上',
     note: Array.from({ length: 15 }, (_, j) => `注${j} ${long(300)}`).join('\n'),
@@ -45,8 +52,11 @@ const hugePlan: Extract<CommandResult, { kind: 'action_plan' }> = {
   plan: {
     number: 13,
     name: long(300),
-    policy: { number: 2, name: long(500) },
+    nameEn: null,
+    policy: { number: 2, name: long(500), nameEn: null },
     theme: long(500),
+    themeEn: null,
+    grading: UNGRADED,
     narrative: long(20_000),
     narrativeFiscalYear: 2020,
     indicators: Array.from({ length: 60 }, (_, i) => indicator(i)),
@@ -56,7 +66,17 @@ const hugePlan: Extract<CommandResult, { kind: 'action_plan' }> = {
 };
 
 function summary(n: number): ActionPlanSummary {
-  return { number: n, name: long(200), policy: { number: 1, name: 'p' }, theme: long(100), status: 'missed', indicatorCount: 1 };
+  return {
+    number: n,
+    name: long(200),
+    nameEn: null,
+    policy: { number: 1, name: 'p', nameEn: null },
+    theme: long(100),
+    themeEn: null,
+    status: 'missed',
+    indicatorCount: 1,
+    grading: UNGRADED,
+  };
 }
 
 describe('a much larger action plan than any in the 4th plan', () => {

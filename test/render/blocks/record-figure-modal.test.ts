@@ -17,7 +17,14 @@ import { forbiddenMessage, forbiddenResponse } from '../../../src/render/blocks/
 import { formChoice, parseFigureSubmission } from '../../../src/slack/record-figure/submission.ts';
 import { viewSubmissionPayload, type ViewStateValues } from '../../support/signed-request.ts';
 
-const header = { number: 13, name: '施設のＩＣＴ環境の充実', policy: { number: 2, name: '方針' }, theme: '施設' };
+const header = {
+  number: 13,
+  name: '施設のＩＣＴ環境の充実',
+  nameEn: null,
+  policy: { number: 2, name: '方針', nameEn: null },
+  theme: '施設',
+  themeEn: null,
+};
 const wifi = { id: 31, name: '無線LANアクセス回数', unit: '回', comparator: null, direction: 'higher_is_better' as const };
 
 const singleIndicatorForm: FigureForm = {

@@ -1,0 +1,51 @@
+import {
+  compareGrades,
+  gradeActionPlan,
+  gradeIndicatorYear,
+  type GradingBands,
+  type IndicatorSeries,
+} from '../src/domain/grading.ts';
+import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { PlanGrading, YearView } from './results.ts';
+
+/** Grading as the answers use it: the domain's rules applied to what the store holds. */
+
+export function seriesOf(indicator: IndicatorRecord): IndicatorSeries {
+  return {
+    kind: indicator.kind,
+    direction: indicator.direction,
+    figures: indicator.figures.map((f) => ({ fiscalYear: f.fiscalYear, target: f.target, actual: f.actual?.value ?? null })),
+    beforeEvaluation: indicator.figures.filter((f) => f.beforeEvaluation).map((f) => f.fiscalYear),
+  };
+}
+
+export function gradeOfYear(
+  record: ActionPlanRecord,
+  indicator: IndicatorRecord,
+  fiscalYear: number,
+  bands: Partial<GradingBands>,
+): YearView['grade'] {
+  return gradeIndicatorYear(seriesOf(indicator), fiscalYear, record.gradingScheme, bands);
+}
+
+/**
+ * The newest graded year and the one before it; `missingYears` are the years whose actuals
+ * are overdue (the caller knows the statuses), kept apart so that "how is it doing" and "is
+ * everything in" are two answers, not one.
+ */
+export function planGrading(record: ActionPlanRecord, bands: Partial<GradingBands>, missingYears: number[]): PlanGrading {
+  const series = record.indicators.map(seriesOf);
+  const years = [...new Set(series.flatMap((s) => s.figures.map((f) => f.fiscalYear)))].sort((a, b) => b - a);
+  const graded = years
+    .map((fiscalYear) => ({ fiscalYear, result: gradeActionPlan(series, fiscalYear, record.gradingScheme, bands) }))
+    .filter((g) => g.result.grade !== null);
+  const latest = graded[0] ?? null;
+  const previous = graded[1] ?? null;
+  return {
+    scheme: record.gradingScheme,
+    latest,
+    previous,
+    trend: latest && previous ? compareGrades(previous.result.grade, latest.result.grade) : null,
+    missingYears,
+  };
+}
