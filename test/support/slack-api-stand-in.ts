@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface RecordedCall {
-  /** Web API method (e.g. `chat.postMessage`) or `'response_url'`. */
+  /** Web API method (e.g. `chat.postMessage`), `'response_url'`, or `'file_upload'` (the bytes of files upload v2). */
   method: string;
   /** Parsed request body (JSON, url-encoded or multipart), plus any query-string fields. */
   body: Record<string, unknown>;
@@ -103,6 +103,9 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   let tsCounter = 0;
   let viewCounter = 0;
   let responseUrlCounter = 0;
+  let fileCounter = 0;
+  /** Bytes received at each upload URL, by file id: what files.completeUploadExternal then shares. */
+  const uploads = new Map<string, Buffer>();
 
   // Slack ts values are "seconds.micros" strings that sort as strings; bots
   // often key threads and updates on them, so they must be unique and increasing.
@@ -211,6 +214,22 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       }
       case 'apps.connections.open':
         return { ok: true, url: socketModeUrl };
+      case 'files.getUploadURLExternal': {
+        fileCounter += 1;
+        const fileId = `F${String(fileCounter).padStart(9, '0')}`;
+        return { ok: true, upload_url: `${originOf()}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        const files = Array.isArray(b.files) ? b.files : typeof b.files === 'string' ? (JSON.parse(b.files) as unknown[]) : [];
+        return {
+          ok: true,
+          files: files.filter(isRecord).map((f) => ({
+            id: f.id,
+            title: f.title,
+            size: uploads.get(String(f.id))?.length ?? 0,
+          })),
+        };
+      }
       default:
         return { ok: true };
     }
@@ -255,12 +274,27 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       method = decodeURIComponent(path.slice('/api/'.length));
     } else if (path.startsWith('/respond/') && req.method === 'POST') {
       method = 'response_url';
+    } else if (path.startsWith('/upload/') && req.method === 'POST') {
+      method = 'file_upload';
     } else {
       sendJson(res, 404, { ok: false, error: 'stand_in_unknown_path', path });
       return;
     }
 
     const raw = await readBody(req);
+    if (method === 'file_upload') {
+      const fileId = decodeURIComponent(path.slice('/upload/'.length));
+      const bytes = await uploadedBytes(raw, req.headers['content-type']);
+      const fault = takeFault(method);
+      const call: RecordedCall = { method, body: { fileId, bytes }, token: extractToken(req, {}), at: Date.now(), path };
+      if (fault !== undefined) call.failed = true;
+      else uploads.set(fileId, bytes);
+      calls.push(call);
+      if (fault === undefined) sendText(res, 200, `OK - ${bytes.length}`);
+      else sendText(res, 'status' in fault ? fault.status : 400, 'upload failed');
+      notifyWaiters();
+      return;
+    }
     const body: Record<string, unknown> = {};
     for (const [k, v] of parsedUrl.searchParams) body[k] = v;
     Object.assign(body, await parseBody(raw, req.headers['content-type']));
@@ -275,6 +309,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     notifyWaiters();
   };
 
+  let originOf = (): string => '';
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // A stand-in bug must surface as a loud 500 rather than a hung client.
@@ -295,6 +330,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
+  originOf = () => origin;
 
   let closing: Promise<void> | undefined;
 
@@ -362,6 +398,15 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       return closing;
     },
   };
+}
+
+/** The file's bytes: sent raw, or as the one file field of a multipart form. */
+async function uploadedBytes(raw: Buffer, contentType: string | undefined): Promise<Buffer> {
+  if (contentType?.toLowerCase().startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    for (const [, v] of form) if (typeof v !== 'string') return Buffer.from(await v.arrayBuffer());
+  }
+  return raw;
 }
 
 function summarise(calls: RecordedCall[]): string {
