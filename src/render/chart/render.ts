@@ -26,7 +26,14 @@ export function renderChartSvg(spec: ChartSpec): string {
   const chart = init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
   try {
     chart.setOption(chartOption(spec));
-    return chart.renderToSVGString();
+    // ZRender numbers its instances (zr0, zr1, …) into ids, and keeps a process-wide counter for
+    // class names that only its hover styles use (meaningless in an image). Pinning the one and
+    // dropping the other makes the same spec give the same SVG however many charts came before.
+    return chart
+      .renderToSVGString()
+      .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+      .replace(/ class="zr\d+-cls-\d+"/g, '')
+      .replace(/(id="|url\(#|href="#)zr\d+-/g, '$1zr0-');
   } finally {
     chart.dispose();
   }
