@@ -13,6 +13,7 @@ import {
   renderChartPng,
   renderChartSvg,
   svgToPng,
+  warmUpChartRenderer,
   type ChartIndicator,
   type ChartSpec,
   type ChartYear,
@@ -222,6 +223,20 @@ describe('chartOption: directions, states and layout', () => {
     }
   });
 
+  it('marks a year with neither target nor actual with a dash, not a bar', () => {
+    const spec = seededSpec(13);
+    const [indicator] = spec.indicators;
+    const years = indicator!.years.map((y, i) =>
+      i === 4 ? { ...y, target: null, actual: null, state: 'no_target' as const } : y,
+    );
+    const noTarget = { ...spec, indicators: [{ ...indicator!, years }] };
+    const series = seriesOf(noTarget);
+    expect(values(series[0]!.data)[4]).toBeNull();
+    expect(values(series[1]!.data)[4]).toBeNull();
+    expect(series[2]!.data.map((d) => (d as number[])[0])).toEqual([2, 3, 4]);
+    expect(svgTexts(renderChartSvg(noTarget))).toContain('—');
+  });
+
   it('refuses a chart with no indicator or more than two', () => {
     const spec = seededSpec(13);
     expect(() => chartOption({ ...spec, indicators: [] })).toThrow(RangeError);
@@ -287,6 +302,10 @@ describe('renderChartPng', () => {
     }
     expect(blue).toBeGreaterThan(10_000);
     expect(ink).toBeGreaterThan(2_000);
+  });
+
+  it('warms up without a spec of the caller’s', () => {
+    expect(() => warmUpChartRenderer()).not.toThrow();
   });
 
   it('draws Japanese with real glyphs: different kanji differ, and none looks like a missing glyph', () => {

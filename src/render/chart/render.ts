@@ -3,7 +3,7 @@ import { BarChart, CustomChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { init, setPlatformAPI, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { CHART_FONT_FAMILY, chartFaces, chartTextWidth } from './fonts.ts';
+import { CHART_FONT_FAMILY, chartFaces, chartFontFiles, chartTextWidth } from './fonts.ts';
 import { chartOption } from './option.ts';
 import { subsetFontFiles, svgText } from './subset.ts';
 import { CHART_HEIGHT, CHART_WIDTH, type ChartSpec } from './spec.ts';
@@ -48,7 +48,7 @@ export function svgToPng(svg: string): Buffer {
     fitTo: { mode: 'original' },
     background: '#ffffff',
     font: {
-      fontFiles: subsetFontFiles(chartFaces(), svgText(svg)),
+      fontFiles: fontFilesFor(svg),
       loadSystemFonts: false,
       defaultFontFamily: CHART_FONT_FAMILY,
       sansSerifFamily: CHART_FONT_FAMILY,
@@ -56,6 +56,15 @@ export function svgToPng(svg: string): Buffer {
     logLevel: 'off',
   };
   return new Resvg(svg, options).render().asPng();
+}
+
+function fontFilesFor(svg: string): string[] {
+  try {
+    return subsetFontFiles(chartFaces(), svgText(svg));
+  } catch {
+    // No writable temporary folder, say: the full files draw the same, only slower.
+    return chartFontFiles();
+  }
 }
 
 /** The chart as a PNG (1600×900). */
