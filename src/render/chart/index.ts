@@ -1,0 +1,15 @@
+export { chartOption, type ChartOption } from './option.ts';
+export { CHART_FONT_FAMILY, chartFontFiles, chartTextWidth, missingGlyphs } from './fonts.ts';
+export { chartFileName, renderChartPng, renderChartSvg, svgToPng, warmUpChartRenderer } from './render.ts';
+export { formatChartNumber } from './format.ts';
+export {
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  type ChartDirection,
+  type ChartIndicator,
+  type ChartLabels,
+  type ChartLocale,
+  type ChartSpec,
+  type ChartYear,
+  type ChartYearState,
+} from './spec.ts';
