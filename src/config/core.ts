@@ -165,6 +165,13 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
   };
 }
 
+/** HTTPS_PROXY (or https_proxy), checked; undefined when neither is set. */
+export function loadProxyUrl(env: Env = process.env): string | undefined {
+  return parseWith(z.object({ HTTPS_PROXY: sharedSlackFields.HTTPS_PROXY.optional() }), {
+    HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy,
+  }).HTTPS_PROXY;
+}
+
 /** How to fix each variable, in the words of Slack's app settings pages. */
 export const HOW_TO_FIX: Record<string, string> = {
   SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',

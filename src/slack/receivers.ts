@@ -175,6 +175,7 @@ export function socketModeReceiver(
 
 /** "ECONNREFUSED 127.0.0.1:443", "ENOTFOUND wss-primary.slack.com", "timed out"…, or undefined when nothing useful is known. */
 export function describeConnectFailure(error: unknown): string | undefined {
+  let deepest: string | undefined;
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message, name } = e as { code?: unknown; message?: unknown; name?: unknown };
     if (typeof code === 'string' && /^E[A-Z]+/.test(code)) {
@@ -182,7 +183,8 @@ export function describeConnectFailure(error: unknown): string | undefined {
     }
     if (name === 'TimeoutError' || name === 'ConnectTimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
     if (typeof message === 'string' && /Proxy response \(\d+\)/.test(message)) return message;
+    // "fetch failed" says nothing; what it wraps ("bad port", "unexpected redirect") does.
+    if (typeof message === 'string' && message.trim() !== '') deepest = message;
   }
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message.trim() !== '' ? message : undefined;
+  return deepest;
 }
