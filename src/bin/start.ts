@@ -1,39 +1,68 @@
+import './node-version.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, type AlertConfig } from '../config/alerts.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';
 import type { AlertScheduler } from '../scheduler/schedule.ts';
-import { ConfigError } from '../config/core.ts';
+import { ConfigError, problemsOf } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
 import { findPlan } from '../store/action-plans.ts';
 import type { PlanDb } from '../store/db.ts';
+import { MigrationError } from '../store/migrate.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { createSlackApp, DEFAULT_GRACE_MS } from '../slack/app.ts';
 import { describeConfigError, loadSlackConfig, type SlackConfig } from '../config/slack.ts';
 import { createLogger, redact } from '../slack/logger.ts';
 import { EVENTS_PATH } from '../slack/receivers.ts';
+import { exitQuietlyOnBrokenPipe, loadDotEnv, useProxy } from './process-setup.ts';
 
 /**
  * `npm start`: the bot in Slack. Exit 0 after a clean shutdown on SIGTERM/SIGINT, 1 when
  * it could not start (the reason on one line of stderr).
  */
 async function main(): Promise<number> {
-  let config: SlackConfig;
-  let alertConfig: AlertConfig;
+  exitQuietlyOnBrokenPipe();
+  try {
+    loadDotEnv();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  // Every bad variable at once, one line each, so they are all fixed in one round.
+  const problems: ConfigError[] = [];
+  let config: SlackConfig | undefined;
+  let alertConfig: AlertConfig | undefined;
   try {
     config = loadSlackConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...problemsOf(error));
+  }
+  try {
     // The same variables `npm run alerts` reads; alerts are off when ALERT_CHANNEL is unset.
     alertConfig = loadAlertConfig(process.env, { token: true, channel: false });
   } catch (error) {
-    if (error instanceof ConfigError) return fail(describeConfigError(error));
-    if (error instanceof AlertConfigError) return fail(describeConfigError(error.problems[0]!));
-    throw error;
+    if (!(error instanceof AlertConfigError)) throw error;
+    for (const p of error.problems) if (!problems.some((q) => q.variable === p.variable)) problems.push(p);
   }
+  if (problems.length > 0 || !config || !alertConfig) return fail(...problems.map(describeConfigError));
+
   const logger = createLogger({ secrets: [config.botToken, config.signingSecret, config.appToken] });
+  // A rejection nobody awaited is a bug to log, not a reason to drop every conversation in flight.
+  process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (the bot keeps running):', reason));
+  useProxy(config.httpsProxy);
+  if (config.admins.length === 0) {
+    logger.warn(
+      'PLAN_ADMINS is not set: nobody can record figures or add owners until it lists at least one Slack user id (e.g. PLAN_ADMINS=U0123ABCD)',
+    );
+  }
 
   // Like the CLI: the first start creates, migrates and seeds the database.
   let db: PlanDb;
   try {
     db = await prepareDatabase(config.databasePath);
   } catch (error) {
+    if (error instanceof MigrationError) {
+      const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      return fail(`DATABASE_PATH ${config.databasePath}: ${error.message}${error.name === 'MigrationError' ? cause : ''}`);
+    }
     return fail(
       `DATABASE_PATH ${config.databasePath} could not be opened (${error instanceof Error ? error.message : String(error)}): ` +
         'point it at a writable file',
@@ -67,6 +96,8 @@ async function main(): Promise<number> {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
     if (error instanceof ConfigError) return fail(describeConfigError(error));
+    // SlackUnreachableError and SocketModeUnreachableError already say where and why.
+    if (error instanceof Error && /Unreachable/.test(error.name)) return fail(error.message);
     return fail(`could not connect to Slack: ${error instanceof Error ? error.message : String(error)}`);
   }
 
@@ -88,8 +119,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function fail(line: string): number {
-  process.stderr.write(`plan-bot: ${redact(line, [])}\n`);
+function fail(...lines: string[]): number {
+  for (const line of lines) process.stderr.write(`plan-bot: ${redact(line, [])}\n`);
   return 1;
 }
 

@@ -19,6 +19,9 @@ import { createSlackPoster } from '../slack-web/post-message.ts';
  */
 export const EXIT = { ok: 0, slackFailed: 1, cannotStart: 2, busy: 3 } as const;
 
+/** The channel a dry run previews for when ALERT_CHANNEL is unset: no run ever posted there. */
+export const PLACEHOLDER_CHANNEL = 'C0PREVIEW';
+
 export async function alertsCli(argv: string[]): Promise<number> {
   let args;
   try {
@@ -37,13 +40,18 @@ export async function alertsCli(argv: string[]): Promise<number> {
 
   let config;
   try {
-    config = loadAlertConfig(process.env, { token: !dryRun, channel: true });
+    // A dry run posts nothing, so it needs neither a token nor a channel.
+    config = loadAlertConfig(process.env, { token: !dryRun, channel: !dryRun });
   } catch (error) {
     if (!(error instanceof AlertConfigError)) throw error;
     for (const problem of error.problems) process.stderr.write(`plan-bot: ${describeConfigError(problem)}\n`);
     return EXIT.cannotStart;
   }
   const m = messagesFor(config.locale);
+  if (config.channel === undefined) {
+    config = { ...config, channel: PLACEHOLDER_CHANNEL };
+    process.stderr.write(`${m.hardening.placeholderChannel(PLACEHOLDER_CHANNEL)}\n`);
+  }
 
   let runDate: CivilDate | undefined;
   if (args.date !== undefined) {

@@ -4,16 +4,40 @@ import { parseCommand } from '../../commands/grammar.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../config/alerts.ts';
 import { describeConfigError } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
-import { renderText } from '../render/text.ts';
+import type { CommandResult } from '../../commands/results.ts';
+import type { Messages } from '../messages/index.ts';
+import { renderText, type TextDoor } from '../render/text.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 
+/** How the CLI is invoked, said wherever the messages say `/plan`. */
+export const CLI_INVOCATION = 'npm run plan --';
+
+/** The version of the `--json` output's shape (docs/cli.md); raised on any incompatible change. */
+export const JSON_FORMAT = 'plan-bot.cli/1';
+
+export function cliDoor(m: Messages): TextDoor {
+  const c = m.hardening.cli;
+  return {
+    invocation: CLI_INVOCATION,
+    omitVerbs: ['report'],
+    usage: c.usage,
+    optionsTitle: c.optionsTitle,
+    options: c.options,
+    notes: [c.exitCodes, c.formsInSlack],
+  };
+}
+
 /**
- * `npm run plan -- <text>`: exactly what a person would type after `/plan`, answered
- * in the terminal from the same handlers Slack uses. Exit 0 on an answer, 1 when the
- * input could not be answered, 2 when the bot itself could not start.
+ * `npm run plan -- <text> [--json]`: exactly what a person would type after `/plan`,
+ * answered in the terminal from the same handlers Slack uses. `--help` prints the CLI's own
+ * usage; `--json` prints the result as JSON on stdout (docs/cli.md). Exit 0 on an answer, 1
+ * when the input could not be answered, 2 when the bot itself could not start.
  */
 export async function planCli(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const wantsHelp = argv.includes('--help') || argv.includes('-h');
+  const words = argv.filter((a) => a !== '--json' && a !== '--help' && a !== '-h');
   let config;
   try {
     // The alert settings too, so `alerts` previews what `npm run alerts` would post.
@@ -26,22 +50,24 @@ export async function planCli(argv: string[]): Promise<number> {
     throw error;
   }
   const m = messagesFor(config.locale);
-  const text = argv.join(' ');
+  const door = cliDoor(m);
+  const text = wantsHelp ? 'help' : words.join(' ');
+  const print = (result: CommandResult, code: number): number => {
+    const out = renderText(result, m, door);
+    if (json) process.stdout.write(`${JSON.stringify({ format: JSON_FORMAT, ok: code === 0, exitCode: code, result, text: out }, null, 2)}\n`);
+    else (code === 0 ? process.stdout : process.stderr).write(`${out}\n`);
+    return code;
+  };
 
   // Grammar mistakes are answered before the database is even opened: nothing to write.
   const parsed = parseCommand(text);
-  if (!parsed.ok) {
-    process.stderr.write(`${renderText({ kind: 'error', error: { code: 'parse', error: parsed.error } }, m)}\n`);
-    return 1;
-  }
+  if (!parsed.ok) return print({ kind: 'error', error: { code: 'parse', error: parsed.error } }, 1);
+  if (parsed.command.verb === 'help') return print({ kind: 'help' }, 0);
 
   const db = await prepareDatabase(config.databasePath);
   try {
     const plan = await findPlan(db, config.planCode);
-    if (!plan) {
-      process.stderr.write(`${renderText({ kind: 'error', error: { code: 'no_plan' } }, m)}\n`);
-      return 1;
-    }
+    if (!plan) return print({ kind: 'error', error: { code: 'no_plan' } }, 1);
     const ctx = makeContext({
       db,
       plan,
@@ -52,13 +78,7 @@ export async function planCli(argv: string[]): Promise<number> {
       alertSettings: alertSettingsOf(config),
     });
     const result = await answer(text, ctx);
-    const out = renderText(result, m);
-    if (result.kind === 'error' || result.kind === 'open_figure_form') {
-      process.stderr.write(`${out}\n`);
-      return 1;
-    }
-    process.stdout.write(`${out}\n`);
-    return 0;
+    return print(result, result.kind === 'error' || result.kind === 'open_figure_form' ? 1 : 0);
   } finally {
     await db.destroy();
   }

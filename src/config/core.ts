@@ -35,7 +35,7 @@ const coreSchema = z.object({
       const ids = (s ?? '').split(',').map((id) => id.trim()).filter(Boolean);
       const bad = ids.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
       if (bad) {
-        ctx.addIssue({ code: 'custom', message: `"${bad}" is not a Slack user id (like U0123ABCD); separate ids with commas` });
+        ctx.addIssue({ code: 'custom', message: `${shown(bad)} is not a Slack user id (like U0123ABCD); separate ids with commas` });
         return z.NEVER;
       }
       return ids;
@@ -58,7 +58,23 @@ export const sharedSlackFields = {
   ALERT_CHANNEL: z
     .string()
     .regex(/^[CG][A-Z0-9]{2,}$/, { error: 'must be a channel id such as C0123ABCD' }),
+  /** An outbound proxy for every connection to Slack (Web API, response_url, Socket Mode). */
+  HTTPS_PROXY: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+\/?$/, { error: 'must be a proxy URL such as http://proxy.example:8080' }),
 };
+
+/**
+ * A value as it may appear in an error line: itself when it is short and plain, else masked.
+ * Operators paste these lines into tickets, and the usual slip is a secret pasted into the
+ * wrong variable, so anything that looks like a token or a long random string is cut to its
+ * first characters and its length.
+ */
+export function shown(value: string): string {
+  const looksSecret = /^(xox[a-z]|xapp)-/i.test(value) || (value.length >= 16 && /^[\w-]+$/.test(value) && /\d/.test(value) && /[a-z]/i.test(value));
+  if (!looksSecret && value.length <= 40) return JSON.stringify(value);
+  return `"${value.slice(0, 4)}…" (${value.length} characters, masked)`;
+}
 
 export interface CoreConfig {
   databasePath: string;
@@ -78,6 +94,23 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Every bad variable at once, so an operator fixes them in one round. It is the first
+ * problem as far as `instanceof ConfigError` is concerned; `problems` has them all.
+ */
+export class ConfigErrors extends ConfigError {
+  constructor(readonly problems: ConfigError[]) {
+    super(problems[0]!.variable, problems[0]!.problem);
+    this.message = problems.map((p) => p.message).join('\n');
+    this.name = 'ConfigErrors';
+  }
+}
+
+/** The problems of one or many. */
+export function problemsOf(error: ConfigError): ConfigError[] {
+  return error instanceof ConfigErrors ? error.problems : [error];
+}
+
 type Env = Record<string, string | undefined>;
 
 /** Blank values count as unset, as they do in most .env files. */
@@ -88,10 +121,37 @@ export function cleanEnv(env: Env): Env {
 export function parseWith<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
   const result = schema.safeParse(cleanEnv(env));
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const variable = String(issue.path[0] ?? 'environment');
-  const problem = issue.code === 'invalid_type' && cleanEnv(env)[variable] === undefined ? 'is not set' : issue.message;
-  throw new ConfigError(variable, problem);
+  throw new ConfigErrors(configProblems(result.error, env));
+}
+
+/** One problem per variable, in the order the schema met them. */
+export function configProblems(error: z.ZodError, env: Env): ConfigError[] {
+  const seen = new Set<string>();
+  const problems: ConfigError[] = [];
+  for (const issue of error.issues) {
+    const variable = String(issue.path[0] ?? 'environment');
+    if (seen.has(variable)) continue;
+    seen.add(variable);
+    const problem = issue.code === 'invalid_type' && cleanEnv(env)[variable] === undefined ? 'is not set' : issue.message;
+    problems.push(new ConfigError(variable, problem));
+  }
+  return problems;
+}
+
+/** Runs each loader and throws every problem they found together. */
+export function collectProblems<T>(...loaders: Array<() => T>): T[] {
+  const results: T[] = [];
+  const problems: ConfigError[] = [];
+  for (const load of loaders) {
+    try {
+      results.push(load());
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      for (const p of problemsOf(error)) if (!problems.some((q) => q.variable === p.variable)) problems.push(p);
+    }
+  }
+  if (problems.length > 0) throw new ConfigErrors(problems);
+  return results;
 }
 
 export function loadCoreConfig(env: Env = process.env): CoreConfig {
@@ -105,6 +165,13 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
   };
 }
 
+/** HTTPS_PROXY (or https_proxy), checked; undefined when neither is set. */
+export function loadProxyUrl(env: Env = process.env): string | undefined {
+  return parseWith(z.object({ HTTPS_PROXY: sharedSlackFields.HTTPS_PROXY.optional() }), {
+    HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy,
+  }).HTTPS_PROXY;
+}
+
 /** How to fix each variable, in the words of Slack's app settings pages. */
 export const HOW_TO_FIX: Record<string, string> = {
   SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',
@@ -115,6 +182,7 @@ export const HOW_TO_FIX: Record<string, string> = {
   PORT: 'set PORT to a free port number, e.g. 3000',
   SLACK_API_URL: 'use a base URL such as https://slack.com/api/, or unset it',
   ALERT_CHANNEL: 'use a channel id such as C0123ABCD (channel details → "About" → bottom), or unset it',
+  HTTPS_PROXY: 'use the proxy\'s URL such as http://proxy.example:8080, or unset it to connect directly',
 };
 
 /** The one line an operator sees when the environment is wrong: what, and how to fix it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loadCoreConfig, parseWith, sharedSlackFields, type CoreConfig } from './core.ts';
+import { collectProblems, loadCoreConfig, parseWith, sharedSlackFields, type CoreConfig } from './core.ts';
 
 export { describeConfigError } from './core.ts';
 
@@ -20,6 +20,8 @@ export interface SlackConfig extends CoreConfig {
   /** Base URL of a Slack-compatible Web API, ending in `/`; unset → Slack's own. */
   slackApiUrl: string | undefined;
   alertChannel: string | undefined;
+  /** HTTPS_PROXY (or https_proxy): every connection to Slack goes through it; unset → direct. */
+  httpsProxy: string | undefined;
 }
 
 const slackSchema = z
@@ -43,6 +45,7 @@ const slackSchema = z
       .default(DEFAULT_PORT),
     SLACK_API_URL: sharedSlackFields.SLACK_API_URL.optional(),
     ALERT_CHANNEL: sharedSlackFields.ALERT_CHANNEL.optional(),
+    HTTPS_PROXY: sharedSlackFields.HTTPS_PROXY.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
@@ -54,9 +57,13 @@ const slackSchema = z
     }
   });
 
+/** Throws a ConfigErrors naming every bad variable, core and Slack alike. */
 export function loadSlackConfig(env: Record<string, string | undefined> = process.env): SlackConfig {
-  const core = loadCoreConfig(env);
-  const s = parseWith(slackSchema, env);
+  const withProxy = { ...env, HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy };
+  const [core, s] = collectProblems<unknown>(
+    () => loadCoreConfig(env),
+    () => parseWith(slackSchema, withProxy),
+  ) as [CoreConfig, z.output<typeof slackSchema>];
   return {
     ...core,
     botToken: s.SLACK_BOT_TOKEN,
@@ -65,6 +72,7 @@ export function loadSlackConfig(env: Record<string, string | undefined> = proces
     port: s.PORT,
     slackApiUrl: s.SLACK_API_URL,
     alertChannel: s.ALERT_CHANNEL,
+    httpsProxy: s.HTTPS_PROXY,
   };
 }
 

@@ -154,7 +154,7 @@ export const en: Messages = {
     owners: (mentions) => `its owners (${mentions})`,
     admins: (mentions) => `the admins (${mentions})`,
     and: ' and ',
-    nobody: 'the admins (PLAN_ADMINS) only',
+    nobody: 'its owners or the admins (none are set up yet: please ask the person who runs plan-bot to set some up)',
     saved: {
       title: (circled, name) => `${circled} ${name}: figure recorded`,
       figure: (indicator, fy, value) => `${indicator}, ${fy} actual: ${value}`,
@@ -178,7 +178,7 @@ export const en: Messages = {
     noSuchActionPlan: (n, max) => `There is no action plan ${n}. Use a number from 1 to ${max}.`,
     noSuchPolicy: (n, max) => `There is no basic policy ${n}. Use 1 to ${max}.`,
     noSuchTheme: (name, themes) => `There is no theme "${name}". Themes: ${themes}`,
-    adminsOnly: 'Only admins (PLAN_ADMINS) can do that.',
+    adminsOnly: 'Only admins can do that.',
     noPlan: 'No plan data found. Check that the database was initialised.',
     cliCannotOpenForms: (n) => `Record figures in Slack with \`/plan report ${n}\`.`,
     internal: 'Something went wrong on our side. Please try again later, and tell an admin if it keeps happening.',
@@ -221,7 +221,7 @@ export const en: Messages = {
       next: (when, channel) => `What the next run (${when}) would post to <#${channel}>. Nothing has been posted.`,
       forDate: (date, channel) => `What a run for ${date} would post to <#${channel}>. Nothing has been posted.`,
       nothing: (date) => `A run for ${date} would have nothing new to post.`,
-      disabled: 'Alerts are off: no alert channel (ALERT_CHANNEL) is configured.',
+      disabled: 'Alerts are off: no alert channel is set up. Ask the person who runs plan-bot if you need them.',
     },
     cli: {
       posted: (date, channel, n, ts) => `Posted the reminders for ${date} to ${channel} (${n} items, ts ${ts}).`,
@@ -251,5 +251,21 @@ export const en: Messages = {
     },
     share: 'Add `share` at the end to post the answer for the whole channel (e.g. `/plan 13 share`).',
     statusLegend: 'Status: ✅ achieved / ❌ missed / ⏳ pending / ⚠️ overdue / ➖ no target',
+  },
+
+  hardening: {
+    replayed: 'This request had already been received, so the repeat was not carried out. Type the command again if you meant to.',
+    cli: {
+      usage: 'Usage: npm run plan -- <what you would type after /plan in Slack> [--json]',
+      optionsTitle: 'Options',
+      options: [
+        ['--help', 'This help'],
+        ['--json', 'Print the result as JSON (format: docs/cli.md)'],
+      ],
+      exitCodes: 'Exit codes: 0 answered / 1 the input could not be answered / 2 the configuration is wrong',
+      formsInSlack: 'Figures are recorded in Slack, with /plan report.',
+    },
+    placeholderChannel: (channel) =>
+      `ALERT_CHANNEL is not set, so this previews for a placeholder channel ${channel}. Nothing was ever posted there, so every item counts as new.`,
   },
 };

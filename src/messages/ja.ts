@@ -147,7 +147,7 @@ export const ja = {
     owners: (mentions: string) => `担当者（${mentions}）`,
     admins: (mentions: string) => `管理者（${mentions}）`,
     and: 'と',
-    nobody: '管理者（PLAN_ADMINS）だけ',
+    nobody: '担当者か管理者（まだ誰も設定されていないため、plan-bot の運用担当者に設定を依頼してください）',
     saved: {
       title: (circled: string, name: string) => `${circled} ${name}：実績を記録しました`,
       figure: (indicator: string, fy: string, value: string) => `${indicator}　${fy}の実績 ${value}`,
@@ -172,7 +172,7 @@ export const ja = {
     noSuchActionPlan: (n: number, max: number) => `アクションプラン ${n} はありません。1〜${max} の番号を指定してください。`,
     noSuchPolicy: (n: number, max: number) => `基本方針 ${n} はありません。1〜${max} を指定してください。`,
     noSuchTheme: (name: string, themes: string) => `取組テーマ「${name}」はありません。テーマ：${themes}`,
-    adminsOnly: 'この操作は管理者（PLAN_ADMINS）だけが行えます。',
+    adminsOnly: 'この操作は管理者だけが行えます。',
     noPlan: '計画データがありません。データベースの初期化を確認してください。',
     cliCannotOpenForms: (n: number) => `実績の入力は Slack の \`/plan report ${n}\` から行ってください。`,
     internal: '処理中にエラーが発生しました。時間をおいて再度お試しください。問題が続く場合は管理者に連絡してください。',
@@ -216,7 +216,7 @@ export const ja = {
       next: (when: string, channel: string) => `次回（${when}）<#${channel}> に投稿される内容です。まだ投稿していません。`,
       forDate: (date: string, channel: string) => `${date}の実行で <#${channel}> に投稿される内容です。まだ投稿していません。`,
       nothing: (date: string) => `${date}の実行で新しくお知らせする項目はありません。`,
-      disabled: '通知チャンネル（ALERT_CHANNEL）が設定されていないため、通知は停止しています。',
+      disabled: '通知チャンネルが設定されていないため、通知は停止しています。必要なら plan-bot の運用担当者に設定を依頼してください。',
     },
     cli: {
       posted: (date: string, channel: string, n: number, ts: string) =>
@@ -249,6 +249,23 @@ export const ja = {
     } as Record<string, [string, string]>,
     share: '末尾に `share` を付けるとチャンネル全員に表示します（例：`/plan 13 share`）。',
     statusLegend: '状況：✅ 達成 ／ ❌ 未達成 ／ ⏳ 集計中 ／ ⚠️ 未提出（期限超過） ／ ➖ 目標なし',
+  },
+
+  // Issue #12 (hardening): replays, the CLI's own usage and the alert dry run without a channel.
+  hardening: {
+    replayed: 'この依頼は一度受け付け済みのため、繰り返しは実行しませんでした。必要ならもう一度コマンドを入力してください。',
+    cli: {
+      usage: '使い方：npm run plan -- <Slack で /plan の後に書く言葉> [--json]',
+      optionsTitle: 'オプション',
+      options: [
+        ['--help', 'この説明'],
+        ['--json', '結果を JSON で出力（形式は docs/cli.md）'],
+      ] as Array<[string, string]>,
+      exitCodes: '終了コード：0 回答あり ／ 1 回答できない入力 ／ 2 設定の誤り',
+      formsInSlack: '実績の入力（report）は Slack の /plan report から行います。',
+    },
+    placeholderChannel: (channel: string) =>
+      `ALERT_CHANNEL が未設定のため、仮のチャンネル ${channel} 宛てとして表示します。仮のチャンネルには送信の記録がないので、すべて新規として数えています。`,
   },
 };
 

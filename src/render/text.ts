@@ -3,9 +3,55 @@ import { renderAlertPreviewText } from './digest/preview.ts';
 import type { Messages } from '../messages/index.ts';
 import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
 
+/**
+ * The door a text answer is read at. The messages speak Slack's syntax (`/plan 13`); a door
+ * that is invoked otherwise says how, and every `/plan` in its answers becomes that, except
+ * where the answer sends the person to Slack itself.
+ */
+export interface TextDoor {
+  /** What stands where Slack has `/plan`, e.g. `npm run plan --`. */
+  invocation: string;
+  /** Verbs this door cannot carry out, left out of its help (e.g. `report`, which opens a Slack form). */
+  omitVerbs?: readonly string[];
+  /** The door's own options, shown in its help. */
+  options?: ReadonlyArray<readonly [string, string]>;
+  optionsTitle?: string;
+  /** Lines the door adds to its help: its usage line first, then notes. */
+  usage?: string;
+  notes?: readonly string[];
+}
+
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
-export function renderText(result: CommandResult, m: Messages): string {
-  return lines(result, m).join('\n');
+export function renderText(result: CommandResult, m: Messages, door?: TextDoor): string {
+  const out = door ? doorLines(result, m, door) : lines(result, m);
+  return out.join('\n');
+}
+
+const SLACK_INVOCATION = /\/plan(?=$|[\s`])/g;
+
+function doorLines(result: CommandResult, m: Messages, door: TextDoor): string[] {
+  const said = (line: string) => line.replace(SLACK_INVOCATION, door.invocation);
+  // These send the person to Slack: its syntax is the point.
+  if (result.kind === 'open_figure_form' || (result.kind === 'error' && result.error.code === 'cli_cannot_open_forms')) {
+    return lines(result, m);
+  }
+  if (result.kind !== 'help') return lines(result, m).map(said);
+  // The door's own lines speak of Slack on purpose; only the shared usage is rewritten.
+  return [
+    ...(door.usage ? [door.usage, ''] : []),
+    m.help.title,
+    m.help.intro,
+    '',
+    ...table(
+      Object.entries(m.help.usage)
+        .filter(([verb]) => !door.omitVerbs?.includes(verb))
+        .map(([, [usage, what]]) => [said(usage), what]),
+    ),
+    ...(door.options?.length ? ['', door.optionsTitle ?? '', ...table(door.options.map(([o, what]) => [o, what]))] : []),
+    '',
+    ...(door.notes ?? []),
+    m.help.statusLegend,
+  ];
 }
 
 function lines(result: CommandResult, m: Messages): string[] {

@@ -1,15 +1,35 @@
 import { App, webApi } from '@slack/bolt';
 import { ConfigError } from '../config/core.ts';
 import { slackMode } from '../config/slack.ts';
+import { proxyDispatcher, slackFetch } from '../slack-web/outbound.ts';
+import { ackUnhandled } from './ack-unhandled.ts';
 import type { SlackDeps } from './deps.ts';
 import { InFlight } from './in-flight.ts';
 import { registerListeners } from './listeners/index.ts';
-import { httpReceiver, socketModeReceiver, type Listening } from './receivers.ts';
+import { describeConnectFailure, httpReceiver, socketModeReceiver, type Listening } from './receivers.ts';
+import { replayGuard } from './replay-guard.ts';
 
 export type { SlackDeps } from './deps.ts';
 
 /** How long shutdown waits for answers already promised to Slack. */
 export const DEFAULT_GRACE_MS = 10_000;
+
+/** How long a Socket Mode start waits for the WebSocket before saying why it cannot connect. */
+export const DEFAULT_SOCKET_CONNECT_TIMEOUT_MS = 30_000;
+
+export const SLACK_API_DEFAULT = 'https://slack.com/api/';
+
+/** Slack could not be reached at all: the host and the cause, in one line. */
+export class SlackUnreachableError extends Error {
+  constructor(apiUrl: string, cause: string | undefined, proxied: boolean) {
+    super(
+      `could not reach Slack's Web API at ${new URL(apiUrl).host}${cause ? ` (${cause})` : ''}: check the network` +
+        `${proxied ? ', HTTPS_PROXY' : ' or set HTTPS_PROXY to go through a proxy'}` +
+        `${apiUrl === SLACK_API_DEFAULT ? '' : ', and SLACK_API_URL'}`,
+    );
+    this.name = 'SlackUnreachableError';
+  }
+}
 
 export interface PlanBot {
   app: App;
@@ -23,8 +43,11 @@ export interface PlanBot {
 
 export function createSlackApp(deps: SlackDeps): PlanBot {
   const { config, logger } = deps;
+  const dispatcher = proxyDispatcher(config.httpsProxy);
   const clientOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    // Used by the Web API client and by respond(): Slack's hosts only, no redirects, through HTTPS_PROXY if set.
+    fetch: slackFetch({ slackApiUrl: config.slackApiUrl, dispatcher }),
     // Calls made inside a request (views.open) are useless after Slack's 3 seconds, and a
     // start against an unreachable API should fail in seconds, not in half an hour.
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
@@ -32,7 +55,9 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
   };
   const mode = slackMode(config);
   const planReceiver =
-    mode === 'socket' ? socketModeReceiver(config, logger, clientOptions) : httpReceiver(config, logger);
+    mode === 'socket'
+      ? socketModeReceiver(config, logger, clientOptions, dispatcher)
+      : httpReceiver(config, logger, deps.wallClock);
 
   const app = new App({
     token: config.botToken,
@@ -48,10 +73,12 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
   app.use(async ({ next }) => {
     await inFlight.track(next());
   });
+  app.use(replayGuard(deps));
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
   });
   registerListeners(app, deps);
+  ackUnhandled(app, logger);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -63,12 +90,17 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
       try {
         await app.init();
       } catch (error) {
-        throw rejected('SLACK_BOT_TOKEN', error);
+        throw rejected('SLACK_BOT_TOKEN', error, config.slackApiUrl ?? SLACK_API_DEFAULT, dispatcher !== undefined);
       }
       try {
+        if (mode === 'socket') {
+          const timeoutMs = deps.socketConnectTimeoutMs ?? DEFAULT_SOCKET_CONNECT_TIMEOUT_MS;
+          return planReceiver.started(await withDeadline(app.start(), timeoutMs, () => planReceiver.abandon!(timeoutMs)));
+        }
         return planReceiver.started(await app.start(config.port));
       } catch (error) {
-        if (mode === 'socket') throw rejected('SLACK_APP_TOKEN', error);
+        if (error instanceof Error && error.name === 'SocketModeUnreachableError') throw error;
+        if (mode === 'socket') throw rejected('SLACK_APP_TOKEN', error, config.slackApiUrl ?? SLACK_API_DEFAULT, dispatcher !== undefined);
         if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
           throw new ConfigError('PORT', `${config.port} is already in use`);
         }
@@ -97,11 +129,39 @@ async function drain(inFlight: InFlight, graceMs: number, logger: SlackDeps['log
   }
 }
 
-/** Slack refusing a token is a configuration problem: name the variable, not the value. */
-function rejected(variable: string, error: unknown): Error {
+/**
+ * Slack refusing a token is a configuration problem: name the variable, not the value.
+ * Slack not answering at all is said with the host and the cause (refused, not found, timed out).
+ */
+function rejected(variable: string, error: unknown, apiUrl: string, proxied: boolean): Error {
   if (error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.PlatformError) {
     const reason = (error as webApi.WebAPIPlatformError).data.error;
     return new ConfigError(variable, `was rejected by Slack (${reason})`);
   }
+  if (error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.RequestError) {
+    return new SlackUnreachableError(apiUrl, describeConnectFailure((error as webApi.WebAPIRequestError).original), proxied);
+  }
+  if (error instanceof Error && 'code' in error && error.code === webApi.ErrorCode.HTTPError) {
+    return new SlackUnreachableError(apiUrl, `HTTP ${(error as webApi.WebAPIHTTPError).statusCode}`, proxied);
+  }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The promise's outcome, or after `ms` the error `giveUp` makes (the promise is then left to settle unheard). */
+async function withDeadline<T>(work: Promise<T>, ms: number, giveUp: () => Promise<Error>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), ms);
+  });
+  const outcome = await Promise.race([
+    work.then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    ),
+    expired,
+  ]);
+  clearTimeout(timer);
+  if (outcome === 'expired') throw await giveUp();
+  if ('error' in outcome) throw outcome.error;
+  return outcome.value;
 }

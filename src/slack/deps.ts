@@ -16,4 +16,8 @@ export interface SlackDeps {
   alertSettings?: AlertSettings | null;
   /** Keep rendered answers to read-only commands until the data changes (default true). */
   cacheAnswers?: boolean;
+  /** Real time in ms for signature windows and the replay record (default Date.now), apart from `clock`. */
+  wallClock?: () => number;
+  /** Socket Mode: how long start() waits for the WebSocket before giving up (default 30 s). */
+  socketConnectTimeoutMs?: number;
 }

@@ -1,6 +1,10 @@
-import type { Server } from 'node:http';
+import { channel as diagnosticsChannel } from 'node:diagnostics_channel';
+import type { IncomingMessage, Server } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { Dispatcher } from 'undici';
 import type { SlackConfig } from '../config/slack.ts';
+import { guardRequests } from './request-guard.ts';
+import type { SignedRequestContext } from './replay-guard.ts';
 
 /**
  * The two ways Slack reaches the bot, built apart from the App so shutdown can reach
@@ -18,10 +22,16 @@ export interface PlanReceiver {
   /** Called by the app after `App#start` resolved with what the receiver returned. */
   started(result: unknown): Listening;
   stop(graceMs: number): Promise<void>;
+  /** Socket Mode: gives up connecting (start() then fails with `SocketModeUnreachableError`). */
+  abandon?(timeoutMs: number): Promise<Error>;
 }
 
-/** POST /slack/events for commands, interactivity and events, with Bolt's signature check. */
-export function httpReceiver(config: SlackConfig, logger: Logger): PlanReceiver {
+/**
+ * POST /slack/events for commands, interactivity and events: the request guard
+ * (request-guard.ts) first, then Bolt's own checks. The signature and its timestamp reach
+ * the listeners' context, for the replay record.
+ */
+export function httpReceiver(config: SlackConfig, logger: Logger, wallClock: () => number = Date.now): PlanReceiver {
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: EVENTS_PATH,
@@ -30,6 +40,21 @@ export function httpReceiver(config: SlackConfig, logger: Logger): PlanReceiver 
     // Slack's largest payloads (a view_submission with its blocks) are tens of kilobytes;
     // Bolt's 4 MB default would let anyone make the bot buffer 4 MB before the signature check.
     bodyLimit: BODY_LIMIT_BYTES,
+    customPropertiesExtractor: (req: IncomingMessage): SignedRequestContext => {
+      const signature = req.headers['x-slack-signature'];
+      const timestamp = Number(req.headers['x-slack-request-timestamp']);
+      return typeof signature === 'string' && Number.isFinite(timestamp)
+        ? { slackSignature: signature, slackTimestamp: timestamp }
+        : {};
+    },
+  });
+  // The server calls this property for every request, so the guard stands in front of all of Bolt.
+  receiver.requestListener = guardRequests(receiver.requestListener, {
+    signingSecret: config.signingSecret!,
+    path: EVENTS_PATH,
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger,
+    now: wallClock,
   });
   let server: Server | undefined;
   return {
@@ -54,28 +79,86 @@ export function httpReceiver(config: SlackConfig, logger: Logger): PlanReceiver 
   };
 }
 
+/** The hosts Slack's WebSocket URLs point at, for the line an operator sees. */
+export const SOCKET_MODE_HOSTS = 'wss-*.slack.com';
+
+export class SocketModeUnreachableError extends Error {
+  constructor(timeoutMs: number, cause: string | undefined, proxied: boolean) {
+    super(
+      `could not open the Socket Mode WebSocket to ${SOCKET_MODE_HOSTS} (port 443) within ${Math.round(timeoutMs / 1000)} s` +
+        `${cause ? ` (${cause})` : ''}: ` +
+        (proxied
+          ? 'check that HTTPS_PROXY allows CONNECT to wss-primary.slack.com and wss-backup.slack.com'
+          : 'allow outbound connections to wss-primary.slack.com and wss-backup.slack.com, set HTTPS_PROXY to go through a proxy, or unset SLACK_APP_TOKEN to use HTTP mode'),
+    );
+    this.name = 'SocketModeUnreachableError';
+  }
+}
+
 /**
  * Socket Mode: the bot dials out to Slack over a WebSocket, so no public URL or inbound
- * firewall rule is needed. `clientOptions` carries SLACK_API_URL to apps.connections.open.
+ * firewall rule is needed. `clientOptions` carries SLACK_API_URL and the outbound fetch to
+ * apps.connections.open; `dispatcher` (HTTPS_PROXY) carries the WebSocket itself.
+ *
+ * Where the WebSocket is blocked the client retries every few seconds forever, logging an
+ * empty "WebSocket error" each time. Until the first connection those lines are kept at
+ * debug and the last connection failure remembered, so `abandon` can say in one line what
+ * failed and where.
  */
 export function socketModeReceiver(
   config: SlackConfig,
   logger: Logger,
   clientOptions: Record<string, unknown>,
+  dispatcher?: Dispatcher,
 ): PlanReceiver {
+  let connected = false;
+  let lastFailure: string | undefined;
+  const quietUntilConnected: Logger = {
+    ...logger,
+    error: (...msg: unknown[]) => {
+      const text = msg.map(String).join(' ');
+      if (!connected && /WebSocket error/.test(text)) {
+        logger.debug(...msg);
+        return;
+      }
+      logger.error(...msg);
+    },
+  };
   const receiver = new SocketModeReceiver({
     appToken: config.appToken!,
-    logger,
+    logger: quietUntilConnected,
+    ...(dispatcher ? { dispatcher } : {}),
     installerOptions: { clientOptions },
   });
-  let connected = false;
+  receiver.client.on('error', (error: unknown) => {
+    const original = (error as { original?: unknown }).original;
+    lastFailure = describeConnectFailure(original ?? error) ?? lastFailure;
+  });
+  // undici reports why a connection could not be made here, and the WebSocket's error event
+  // often carries no message at all.
+  const onConnectError = (message: unknown) => {
+    if (connected) return;
+    const { error, connectParams } = message as { error?: unknown; connectParams?: { host?: string } };
+    const why = describeConnectFailure(error);
+    if (why) lastFailure = connectParams?.host ? `${why} connecting to ${connectParams.host}` : why;
+  };
+  const connectErrors = diagnosticsChannel('undici:client:connectError');
+  connectErrors.subscribe(onConnectError);
+  const stopListening = () => connectErrors.unsubscribe(onConnectError);
   return {
     receiver,
     started() {
       connected = true;
+      stopListening();
       return { mode: 'socket' };
     },
+    async abandon(timeoutMs) {
+      stopListening();
+      await receiver.client.disconnect().catch(() => undefined);
+      return new SocketModeUnreachableError(timeoutMs, lastFailure, dispatcher !== undefined);
+    },
     async stop(graceMs) {
+      stopListening();
       if (!connected) return;
       connected = false;
       let timer: NodeJS.Timeout | undefined;
@@ -88,4 +171,20 @@ export function socketModeReceiver(
       clearTimeout(timer);
     },
   };
+}
+
+/** "ECONNREFUSED 127.0.0.1:443", "ENOTFOUND wss-primary.slack.com", "timed out"…, or undefined when nothing useful is known. */
+export function describeConnectFailure(error: unknown): string | undefined {
+  let deepest: string | undefined;
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message, name } = e as { code?: unknown; message?: unknown; name?: unknown };
+    if (typeof code === 'string' && /^E[A-Z]+/.test(code)) {
+      return typeof message === 'string' && message.includes(code) ? message : `${code}${message ? `: ${String(message)}` : ''}`;
+    }
+    if (name === 'TimeoutError' || name === 'ConnectTimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT') return 'timed out';
+    if (typeof message === 'string' && /Proxy response \(\d+\)/.test(message)) return message;
+    // "fetch failed" says nothing; what it wraps ("bad port", "unexpected redirect") does.
+    if (typeof message === 'string' && message.trim() !== '') deepest = message;
+  }
+  return deepest;
 }

@@ -1,4 +1,5 @@
 import { RespondError, type Logger, type RespondArguments, type RespondFn } from '@slack/bolt';
+import { UntrustedUrlError } from '../slack-web/outbound.ts';
 
 const ATTEMPTS = 3;
 const FIRST_DELAY_MS = 250;
@@ -19,7 +20,9 @@ export async function respondReliably(
       return true;
     } catch (error) {
       const status = error instanceof RespondError ? error.statusCode : undefined;
-      const retryable = status === undefined || status === 429 || status >= 500;
+      // A response_url outside Slack, or one that redirects, will be refused again: not retried.
+      const refused = error instanceof UntrustedUrlError || isRedirect(error);
+      const retryable = !refused && (status === undefined || status === 429 || status >= 500);
       if (!retryable || attempt >= ATTEMPTS) {
         // The response_url itself is a credential for this conversation: not logged.
         logger.error(`could not answer through the response_url (${status ?? describe(error)}) after ${attempt} attempt(s)`);
@@ -28,6 +31,11 @@ export async function respondReliably(
       await new Promise((resolve) => setTimeout(resolve, FIRST_DELAY_MS * 3 ** (attempt - 1)));
     }
   }
+}
+
+function isRedirect(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: unknown } } | null)?.cause;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
 }
 
 function describe(error: unknown): string {

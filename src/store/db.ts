@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -7,9 +7,22 @@ import { withStatementCache } from './statement-cache.ts';
 
 export type PlanDb = Kysely<Database>;
 
-/** Opens (creating if needed) the SQLite file with the pragmas every entry point relies on. */
+/**
+ * Opens (creating if needed) the SQLite file with the pragmas every entry point relies on.
+ *
+ * What it creates is its owner's alone: the folders 0700 and the file 0600. SQLite gives the
+ * -wal and -shm files the mode of the database file, so they follow. Existing folders and
+ * files keep whatever mode an operator gave them.
+ */
 export function openDatabase(path: string): PlanDb {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:' && !path.startsWith('file:')) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    try {
+      closeSync(openSync(path, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
   const sqlite = new SQLite(path);
   // WAL lets the bot read while the alert job writes; the busy timeout makes a second
   // process wait for the lock instead of failing; FULL sync keeps every acknowledged

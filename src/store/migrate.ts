@@ -1,34 +1,183 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Migrator, type Kysely } from 'kysely';
-import { migrations } from '../../db/migrations/index.ts';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { migrations as shippedMigrations } from '../../db/migrations/index.ts';
+
+/** Kysely's bookkeeping table, kept as it is so files migrated by earlier versions keep working. */
+const MIGRATION_TABLE = 'kysely_migration';
 
 export class MigrationError extends Error {
   constructor(
     readonly migrationName: string | undefined,
     cause: unknown,
+    message = `database migration failed${migrationName ? ` at ${migrationName}` : ''}`,
   ) {
-    super(`database migration failed${migrationName ? ` at ${migrationName}` : ''}`, { cause });
+    super(message, { cause });
     this.name = 'MigrationError';
   }
 }
 
-const ATTEMPTS = 3;
+/**
+ * A file an earlier version left half-way through a migration (it ran each statement on its
+ * own, so a kill could leave some tables made and the migration unrecorded). It holds data,
+ * so it is explained rather than touched.
+ */
+export class HalfMigratedError extends MigrationError {
+  constructor(migrationName: string, cause: unknown) {
+    super(
+      migrationName,
+      cause,
+      `the database was left half-way through migration ${migrationName} by an earlier version of plan-bot that was ` +
+        'stopped during an upgrade, and it holds data, so it was not changed: restore it from a backup, ' +
+        'or move it aside to start afresh',
+    );
+    this.name = 'HalfMigratedError';
+  }
+}
+
+/** A file migrated by a newer plan-bot: going on could misread its tables. */
+export class NewerDatabaseError extends MigrationError {
+  constructor(unknown: string[]) {
+    super(
+      unknown[0],
+      undefined,
+      `the database was migrated by a newer version of plan-bot (${unknown.join(', ')}): run that version, or restore an older copy`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export interface MigrateOptions {
+  /** Default: db/migrations/index.ts. */
+  migrations?: Record<string, Migration>;
+  /** How long to wait for another process's migration to finish. */
+  lockWaitMs?: number;
+}
+
+const DEFAULT_LOCK_WAIT_MS = 15_000;
 
 /**
  * Brings the schema forward to the newest migration; never backwards.
  *
- * Kysely's migration lock is a no-op on SQLite, so two processes starting on a fresh
- * file (the bot and the alert job) can both try the first migration; the loser fails
- * on "table already exists". Trying again reads the winner's bookkeeping and finds
- * nothing left to do, while a migration that is really broken fails every attempt.
+ * Each migration and its row in kysely_migration commit in ONE transaction: SQLite's DDL is
+ * transactional, so a kill at any instant leaves the file either before or after a whole
+ * migration. (Kysely's own Migrator runs DDL outside a transaction on SQLite, because its
+ * SQLite adapter reports no transactional DDL; a kill mid-migration then left some tables
+ * made and nothing recorded, and every later start failed.) `BEGIN IMMEDIATE` takes the write
+ * lock before reading the bookkeeping, so two processes starting on a fresh file take turns
+ * and the second finds nothing left to do.
+ *
+ * A file half-migrated by an earlier version is rebuilt when it holds no data yet (the kill
+ * came before the plan was seeded, which is when this happens), and refused with an
+ * explanation otherwise.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen in time and typed against no schema, as kysely advises.
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  for (let attempt = 1; ; attempt++) {
-    const { error, results = [] } = await migrator.migrateToLatest();
-    if (!error) return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    if (attempt >= ATTEMPTS) throw new MigrationError(results.find((r) => r.status === 'Error')?.migrationName, error);
-    await sleep(25 * attempt + Math.random() * 50);
+export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions = {}): Promise<string[]> {
+  const all = options.migrations ?? shippedMigrations;
+  const names = Object.keys(all).sort();
+  const applied: string[] = [];
+  return db.connection().execute(async (conn) => {
+    let repaired = false;
+    for (;;) {
+      await beginImmediate(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      let name: string | undefined;
+      try {
+        await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (
+          name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(conn);
+        const done = new Set(
+          (await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(conn)).rows.map((r) => r.name),
+        );
+        const unknown = [...done].filter((n) => !(n in all)).sort();
+        if (unknown.length > 0) throw new NewerDatabaseError(unknown);
+        name = names.find((n) => !done.has(n));
+        if (name === undefined) {
+          await sql`commit`.execute(conn);
+          return applied;
+        }
+        await all[name]!.up(conn);
+        await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
+        await sql`commit`.execute(conn);
+        applied.push(name);
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        if (error instanceof MigrationError) throw error;
+        if (name === undefined) throw new MigrationError(undefined, error);
+        if (!repaired && leftoverOfEarlierRun(error)) {
+          if (!(await holdsNoData(conn))) throw new HalfMigratedError(name, error);
+          await rebuildEmpty(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+          repaired = true;
+          applied.length = 0;
+          continue;
+        }
+        throw new MigrationError(name, error);
+      }
+    }
+  });
+}
+
+/** "table plan already exists", "duplicate column name": what an interrupted earlier run left. */
+function leftoverOfEarlierRun(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /already exists|duplicate column name/i.test(message);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the schema is whatever the file holds.
+async function userTables(conn: Kysely<any>): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select name from sqlite_master
+    where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_migration%'`.execute(conn);
+  return rows.map((r) => r.name);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the schema is whatever the file holds.
+async function holdsNoData(conn: Kysely<any>): Promise<boolean> {
+  for (const table of await userTables(conn)) {
+    const { rows } = await sql`select 1 from ${sql.table(table)} limit 1`.execute(conn);
+    if (rows.length > 0) return false;
+  }
+  return true;
+}
+
+/** Drops every table and forgets every migration, in one transaction; the loop then migrates afresh. */
+// biome-ignore lint/suspicious/noExplicitAny: the schema is whatever the file holds.
+async function rebuildEmpty(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
+  await beginImmediate(conn, lockWaitMs);
+  try {
+    // Checked again under the write lock: another process may have seeded meanwhile.
+    if (!(await holdsNoData(conn))) throw new Error('the database gained data while it was being repaired');
+    // Foreign keys cannot be switched off inside a transaction, so drop referencing tables first.
+    await sql`pragma defer_foreign_keys = on`.execute(conn);
+    for (const table of await userTables(conn)) await sql`drop table if exists ${sql.table(table)}`.execute(conn);
+    await sql`delete from ${sql.table(MIGRATION_TABLE)}`.execute(conn);
+    await sql`commit`.execute(conn);
+  } catch (error) {
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw new MigrationError(undefined, error, 'a half-migrated database could not be rebuilt');
+  }
+}
+
+/**
+ * Takes the write lock, waiting for another process's migration without blocking this
+ * thread: SQLite's busy handler would sleep inside the call, stalling a second connection of
+ * this same process that holds the lock and is between two awaits.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema.
+async function beginImmediate(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+  const previous = Number(rows[0]?.timeout ?? 0);
+  await sql`pragma busy_timeout = 0`.execute(conn);
+  const deadline = Date.now() + lockWaitMs;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sql`begin immediate`.execute(conn);
+        return;
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (!(typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || Date.now() > deadline) throw error;
+        await sleep(Math.min(5 * attempt, 50) * (0.5 + Math.random()));
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${previous}`).execute(conn);
   }
 }

@@ -132,6 +132,13 @@ export interface AlertRunTable {
   error: string | null;
 }
 
+/** A signed Slack request that wrote, kept while its signature could still be accepted. */
+export interface SignedRequestTable {
+  signature: string;
+  /** ISO 8601 instant: the request's timestamp plus Slack's five minutes. */
+  expires_at: string;
+}
+
 export interface Database {
   plan: PlanTable;
   basic_policy: BasicPolicyTable;
@@ -143,6 +150,7 @@ export interface Database {
   actual_revision: ActualRevisionTable;
   alert_ledger: AlertLedgerTable;
   alert_run: AlertRunTable;
+  signed_request: SignedRequestTable;
 }
 
 export type Plan = Selectable<PlanTable>;

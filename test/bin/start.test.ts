@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadActionPlans, findPlan } from '../../src/store/action-plans.ts';
+import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db.ts';
+import { prepareDatabase } from '../../src/store/prepare.ts';
+import { freePort } from '../support/ports.ts';
 import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText, waitForReply } from '../support/plan-bot.ts';
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
@@ -127,6 +130,47 @@ describe('npm start with a bad configuration', () => {
     expect(existsSync(join(dir, 'plans.db'))).toBe(false);
   });
 
+  it('names every bad variable at once, one line each, masking a secret pasted into the wrong one (#12.8, #12.13)', async () => {
+    running = startBot({
+      ...httpEnv(),
+      SLACK_BOT_TOKEN: '',
+      PORT: 'eighty',
+      PLAN_LOCALE: 'fr',
+      // The signing secret, pasted where the admins' user ids go.
+      PLAN_ADMINS: TEST_SIGNING_SECRET,
+    });
+    expect((await running.exited).code).toBe(1);
+    const lines = running.stderr().trim().split('\n');
+    expect(lines.map((l) => l.match(/^plan-bot: (\w+)/)?.[1]).sort()).toEqual(['PLAN_ADMINS', 'PLAN_LOCALE', 'PORT', 'SLACK_BOT_TOKEN']);
+    expect(running.stderr()).toMatch(/PLAN_ADMINS "5ec7…" \(32 characters, masked\) is not a Slack user id/);
+    for (const secret of SECRETS) expect(running.stderr()).not.toContain(secret);
+    expect(existsSync(join(dir, 'plans.db'))).toBe(false);
+  });
+
+  it("exits 1 naming Slack's host and the cause when the Web API cannot be reached (#12.13)", async () => {
+    const closed = await freePort();
+    running = startBot({ ...httpEnv(), SLACK_API_URL: `http://127.0.0.1:${closed}/api/` });
+    expect((await running.exited).code).toBe(1);
+    // The client's retries are logged as warnings; the error is one line.
+    const errors = running.stderr().trim().split('\n').filter((l) => l.startsWith('plan-bot:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(new RegExp(`^plan-bot: could not reach Slack's Web API at 127\\.0\\.0\\.1:${closed} \\(.*ECONNREFUSED`));
+  });
+
+  it('explains a database an earlier version left half-migrated, instead of calling it unwritable (#12.3)', async () => {
+    const path = join(dir, 'plans.db');
+    const seeded = await prepareDatabase(path);
+    await seeded.destroy();
+    const raw = new SQLite(path);
+    // What a kill inside the last migration under the old runner left: the column made, the migration unrecorded.
+    raw.prepare("delete from kysely_migration where name = '2026-11-27-03-revision-request-key'").run();
+    raw.close();
+    running = startBot(httpEnv());
+    expect((await running.exited).code).toBe(1);
+    expect(running.stderr()).toContain('half-way through migration 2026-11-27-03-revision-request-key');
+    expect(running.stderr()).not.toContain('writable');
+  });
+
   it('exits 1 naming SLACK_BOT_TOKEN when Slack rejects it', async () => {
     standIn.setAnswer('auth.test', { ok: false, error: 'invalid_auth' });
     running = startBot(httpEnv());
@@ -151,6 +195,9 @@ describe('npm start in HTTP mode', () => {
     const reply = await waitForReply(standIn, '/respond/main-13');
     expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect(visibleText(reply.body)).toContain('5,270回');
+
+    // No PLAN_ADMINS here: the operator is told at start that nobody can record yet (#12.11).
+    expect(running.stderr()).toMatch(/WARN .*PLAN_ADMINS is not set: nobody can record figures/);
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });
@@ -221,6 +268,8 @@ describe('npm start with ALERT_CHANNEL', () => {
     expect(visibleText(reply.body)).toContain('無線LANアクセス回数');
     // A preview posts nothing to the channel.
     expect(standIn.callsTo('chat.postMessage')).toEqual([]);
+
+    expect(running.stderr()).not.toContain('PLAN_ADMINS is not set');
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });

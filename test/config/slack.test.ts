@@ -1,6 +1,6 @@
 /** The Slack environment: validated at start, one line per mistake, never a token in it. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/core.ts';
+import { ConfigError, ConfigErrors, shown } from '../../src/config/core.ts';
 import { describeConfigError, loadSlackConfig, slackMode } from '../../src/config/slack.ts';
 
 const BOT = 'xoxb-1111-2222-secretbotvalue';
@@ -75,5 +75,38 @@ describe('Slack configuration', () => {
 
   it('says how to fix a Slack variable', () => {
     expect(failure({ SLACK_SIGNING_SECRET: undefined }).line).toContain('"Basic Information" page, or set SLACK_APP_TOKEN');
+  });
+});
+
+describe('every problem at once, secrets masked (#12.8, #12.13)', () => {
+  it('names each bad variable, core and Slack alike, in one error', () => {
+    let caught: unknown;
+    try {
+      loadSlackConfig({ SLACK_BOT_TOKEN: 'nope', PORT: 'x', PLAN_LOCALE: 'fr', HTTPS_PROXY: 'proxy:8080' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigErrors);
+    const variables = (caught as ConfigErrors).problems.map((p) => p.variable).sort();
+    expect(variables).toEqual(['HTTPS_PROXY', 'PLAN_LOCALE', 'PORT', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']);
+  });
+
+  it('masks a token or secret pasted into PLAN_ADMINS', () => {
+    for (const secret of [BOT, SECRET, APP]) {
+      const { line } = failure({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PLAN_ADMINS: `U0ADMIN,${secret}` });
+      expect(line).toMatch(/^PLAN_ADMINS ".{4}…" \(\d+ characters, masked\) is not a Slack user id/);
+      expect(line).not.toContain(secret);
+    }
+  });
+
+  it('still shows a short plain mistake as it is', () => {
+    expect(shown('U0ADMIN;U0OTHER')).toBe('"U0ADMIN;U0OTHER"');
+    expect(shown('xoxb-1234-abcd')).toMatch(/masked/);
+  });
+
+  it('reads https_proxy too', () => {
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, https_proxy: 'http://proxy.example:8080' }).httpsProxy).toBe(
+      'http://proxy.example:8080',
+    );
   });
 });

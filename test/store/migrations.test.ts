@@ -1,12 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findPlan, loadActionPlan } from '../../src/store/action-plans.ts';
+import { findPlan, loadActionPlan, loadActionPlans } from '../../src/store/action-plans.ts';
 import { openDatabase } from '../../src/store/db.ts';
 import { recordActual } from '../../src/store/figures.ts';
-import { migrateToLatest } from '../../src/store/migrate.ts';
+import { HalfMigratedError, migrateToLatest, NewerDatabaseError } from '../../src/store/migrate.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { migrations } from '../../db/migrations/index.ts';
 
@@ -96,5 +96,96 @@ describe('database preparation', () => {
     const db = openDatabase(join(dir, 'p.db'));
     expect(await db.selectFrom('plan').selectAll().execute()).toEqual([]);
     await db.destroy();
+  });
+});
+
+describe('migrations and kills (#12.3)', () => {
+  const dirs: string[] = [];
+  const freshPath = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-bot-mig-kill-'));
+    dirs.push(dir);
+    return join(dir, 'plans.db');
+  };
+  afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+  const recorded = (path: string) => {
+    const raw = new SQLite(path, { readonly: true });
+    const names = (raw.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
+    raw.close();
+    return names;
+  };
+
+  it('rolls a failing migration back whole, with its bookkeeping', async () => {
+    const path = freshPath();
+    const db = openDatabase(path);
+    const failing = {
+      ...migrations,
+      'zzzz-broken': {
+        up: async (trx: Parameters<(typeof migrations)[string]['up']>[0]) => {
+          await trx.schema.createTable('half_made').addColumn('id', 'integer').execute();
+          throw new Error('died half-way');
+        },
+      },
+    };
+    await expect(migrateToLatest(db, { migrations: failing })).rejects.toThrow(/zzzz-broken/);
+    await db.destroy();
+    const raw = new SQLite(path, { readonly: true });
+    expect(raw.prepare("select name from sqlite_master where name = 'half_made'").all()).toEqual([]);
+    raw.close();
+    // The migrations before it each committed with their row.
+    expect(recorded(path)).toEqual(Object.keys(migrations).sort());
+  });
+
+  it('rebuilds a file an earlier version left half-way through its first migration, before any data', async () => {
+    const path = freshPath();
+    const raw = new SQLite(path);
+    // The old runner: bookkeeping table first, then DDL statement by statement; killed after three tables.
+    raw.exec(`create table kysely_migration (name varchar(255) not null primary key, timestamp varchar(255) not null);
+      create table kysely_migration_lock (id varchar(255) not null primary key, is_locked integer default 0 not null);
+      create table plan (id integer primary key, code text not null unique, name text not null,
+        first_fiscal_year integer not null, last_fiscal_year integer not null, review_fiscal_year integer, source text);
+      create table basic_policy (id integer primary key, plan_id integer not null references plan(id), number integer not null, name text not null);
+      create table theme (id integer primary key);`);
+    raw.close();
+    const db = await prepareDatabase(path);
+    expect(await loadActionPlans(db, (await findPlan(db))!.id)).toHaveLength(20);
+    await db.destroy();
+    expect(recorded(path)).toEqual(Object.keys(migrations).sort());
+  });
+
+  it('explains, and leaves as it was, a half-migrated file that holds data', async () => {
+    const path = freshPath();
+    await (await prepareDatabase(path)).destroy();
+    const raw = new SQLite(path);
+    raw.prepare("delete from kysely_migration where name = '2026-11-27-03-revision-request-key'").run();
+    raw.close();
+    const before = recorded(path);
+    await expect(prepareDatabase(path)).rejects.toBeInstanceOf(HalfMigratedError);
+    await expect(prepareDatabase(path)).rejects.toThrow(/half-way through migration 2026-11-27-03-revision-request-key .* holds data/);
+    expect(recorded(path)).toEqual(before);
+  });
+
+  it('refuses a file migrated by a newer version', async () => {
+    const path = freshPath();
+    await (await prepareDatabase(path)).destroy();
+    const raw = new SQLite(path);
+    raw.prepare("insert into kysely_migration (name, timestamp) values ('2099-01-01-99-future', '2099-01-01T00:00:00Z')").run();
+    raw.close();
+    await expect(prepareDatabase(path)).rejects.toBeInstanceOf(NewerDatabaseError);
+  });
+});
+
+describe('what the database file is created with (#12.8)', () => {
+  it('makes its folder 0700 and the file, -wal and -shm 0600', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-bot-perm-'));
+    try {
+      const path = join(dir, 'new-folder', 'plans.db');
+      const db = await prepareDatabase(path);
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(join(dir, 'new-folder'))).toBe(0o700);
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) expect(mode(file), file).toBe(0o600);
+      await db.destroy();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

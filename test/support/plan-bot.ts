@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
-import { createSlackApp, type PlanBot } from '../../src/slack/app.ts';
+import { createSlackApp, type PlanBot, type SlackDeps } from '../../src/slack/app.ts';
 import { loadSlackConfig, type SlackConfig } from '../../src/config/slack.ts';
 import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
@@ -49,6 +49,8 @@ export interface TestBotOptions {
   start?: boolean;
   /** The bot's "now"; default TEST_NOW. */
   now?: Date;
+  /** Extra dependencies for createSlackApp (e.g. a short Socket Mode connect timeout). */
+  deps?: Pick<SlackDeps, 'socketConnectTimeoutMs' | 'wallClock'>;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -80,7 +82,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
-  const bot = createSlackApp({ config, db, plan, clock, logger });
+  const bot = createSlackApp({ config, db, plan, clock, logger, ...options.deps });
   let eventsUrl = '';
   if (config.appToken === undefined && options.start !== false) {
     const listening = await bot.start();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SubmitFigureInput } from '../../../commands/record-figure.ts';
 import { MAX_ACTION_PLAN_NUMBER } from '../../../commands/grammar.ts';
@@ -102,4 +103,18 @@ export function formChoice(submission: FigureSubmission): { indicatorId?: number
     ...(indicatorId !== null ? { indicatorId } : {}),
     ...(fiscalYear !== null ? { fiscalYear } : {}),
   };
+}
+
+/**
+ * The request key of a submission: the view and what was submitted in it. When an ack is lost
+ * or slow, the person may correct the value and press Record again in the same view: that is a
+ * new figure and gets a key of its own, while the very same submission delivered twice keeps
+ * one key and stays one revision.
+ */
+export function submissionRequestKey(viewId: string, input: FigureSubmission['input']): string {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([input.planId ?? null, input.actionPlanNumber, input.indicatorId, input.fiscalYear, input.value, input.note]))
+    .digest('hex')
+    .slice(0, 24);
+  return `slack-view:${viewId}:${digest}`;
 }

@@ -60,6 +60,8 @@ describe('/plan alerts preview', () => {
 
   it('says alerts are off when no channel is configured', async () => {
     const off = await previewAlerts({ db: seeded.db, plan: seeded.plan, settings: null, now: new Date() });
-    expect(renderAlertPreviewText(off, ja)).toBe('通知チャンネル（ALERT_CHANNEL）が設定されていないため、通知は停止しています。');
+    // Said to a Slack user, so it names no environment variable (issue #12, item 11).
+    expect(renderAlertPreviewText(off, ja)).toBe(ja.alerts.preview.disabled);
+    expect(ja.alerts.preview.disabled).not.toContain('ALERT_CHANNEL');
   });
 });

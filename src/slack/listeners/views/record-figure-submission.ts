@@ -9,7 +9,7 @@ import { FIGURE_FORM_BLOCK_IDS } from '../../../render/blocks/record-figure-moda
 import { recordingPolicy } from '../../record-figure/policy.ts';
 import { forbiddenResponse } from '../../../render/blocks/record-figure-refusal.ts';
 import { describeSlackFailure } from '../../../slack-web/failure.ts';
-import { parseFigureSubmission } from '../../record-figure/submission.ts';
+import { parseFigureSubmission, submissionRequestKey } from '../../record-figure/submission.ts';
 
 /**
  * "Record" pressed in the figure form.
@@ -41,8 +41,8 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
     try {
       result = await submitFigure(
         contextFor(deps, userId),
-        // A view is submitted successfully once (Slack closes it); a second delivery is a replay.
-        { ...parsed.submission.input, source: 'slack', requestKey: `slack-view:${body.view.id}` },
+        // The same view with the same values is the same request delivered twice; changed values are a new figure.
+        { ...parsed.submission.input, source: 'slack', requestKey: submissionRequestKey(body.view.id, parsed.submission.input) },
         recordingPolicy(deps),
       );
     } catch (error) {

@@ -284,6 +284,25 @@ describe('the same submission delivered twice', () => {
   });
 });
 
+describe('a corrected submission from the same view (#12.2)', () => {
+  it('stores the corrected value as a new revision and confirms it, never dropping it as a replay', async () => {
+    const form = await formFor(13);
+    const before = await revisionCount(t.db);
+    const dmsBefore = postsTo(t.standIn, TEST_ADMIN_ID).length;
+    // The first ack was lost: the modal stayed open, the person fixed a typo and pressed Record again.
+    const first = await submitForm(t, form, { value: '7,770', fiscalYear: 2022 }, { viewId: 'V0CORRECTED' });
+    await settled(t);
+    const corrected = await submitForm(t, form, { value: '7,707', fiscalYear: 2022 }, { viewId: 'V0CORRECTED' });
+    await settled(t);
+    for (const http of [first, corrected]) expect(http.status).toBe(200);
+    expect(await revisionCount(t.db)).toBe(before + 2);
+    expect((await revisionsOf(t.db, 13, 2022)).find((r) => r.current)).toMatchObject({ value: 7707 });
+    const dms = postsTo(t.standIn, TEST_ADMIN_ID).slice(dmsBefore);
+    expect(dms).toHaveLength(2);
+    expect(JSON.stringify(dms[1]!.body)).toContain('7,707');
+  });
+});
+
 describe('a Slack failure after the figure is stored', () => {
   it('keeps the figure and the closed modal when the confirmation cannot be posted', async () => {
     await settled(t);

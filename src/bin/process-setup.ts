@@ -1,0 +1,43 @@
+import { setGlobalDispatcher } from 'undici';
+import { proxyDispatcher } from '../slack-web/outbound.ts';
+
+/**
+ * What every entry point does before reading its configuration.
+ */
+
+/**
+ * Reads `.env` in the working folder, which the Slack setup steps have people create. A
+ * variable already in the environment wins over the file (Node's own rule for env files), so
+ * a supervisor or CI can still override one value. No file, nothing read.
+ */
+export function loadDotEnv(path = '.env'): boolean {
+  try {
+    process.loadEnvFile(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new Error(`${path} could not be read (${(error as Error).message})`);
+  }
+}
+
+/**
+ * `npm run plan -- list | head` closes the pipe early; writing on then raises EPIPE, which
+ * Node reports as an unhandled error with a stack trace. The reader has all it wanted: exit.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
+/**
+ * HTTPS_PROXY for connections this process makes with the global fetch (the alert job's Web
+ * API client). The Slack app passes its own dispatcher; this covers everything else.
+ */
+export function useProxy(proxyUrl: string | undefined): void {
+  const dispatcher = proxyDispatcher(proxyUrl);
+  if (dispatcher) setGlobalDispatcher(dispatcher);
+}
