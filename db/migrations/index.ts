@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as plans from './2026-11-27-01-plans.ts';
 import * as alertLedger from './2026-11-27-02-alert-ledger.ts';
 import * as revisionRequestKey from './2026-11-27-03-revision-request-key.ts';
+import * as reminderLadder from './2026-11-30-17-reminder-ladder.ts';
 
 // Listed by hand rather than read from the folder: the set of migrations is then
 // part of the type-checked program and works the same under tsx, vitest and a bundle.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-01-plans': plans,
   '2026-11-27-02-alert-ledger': alertLedger,
   '2026-11-27-03-revision-request-key': revisionRequestKey,
+  '2026-11-30-17-reminder-ladder': reminderLadder,
 };

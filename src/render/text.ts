@@ -1,7 +1,8 @@
 import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
+import { renderReminderPreviewText } from './reminders/preview.ts';
 import type { Messages } from '../messages/index.ts';
-import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { actualWords, errorText, helpRows, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages): string {
@@ -104,6 +105,8 @@ function lines(result: CommandResult, m: Messages): string[] {
     }
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
+    case 'reminders_preview':
+      return [renderReminderPreviewText(result.preview, m)];
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'help':
@@ -111,7 +114,7 @@ function lines(result: CommandResult, m: Messages): string[] {
         m.help.title,
         m.help.intro,
         '',
-        ...table(Object.values(m.help.usage).map(([usage, what]) => [usage, what])),
+        ...table(helpRows(m).map(([usage, what]) => [usage, what])),
         '',
         m.help.share,
         m.help.statusLegend,
