@@ -231,10 +231,9 @@ describe('one figure down the reminder ladder', () => {
       expect(keys.filter((k) => k.startsWith(`${thirteen.indicatorId}:`) && k.endsWith(`:${OWNER_EN}`)).sort()).toEqual(
         ['d+0', 'd+2', 'd+9', 'd-1', 'd-14'].map((r) => `${thirteen.indicatorId}:${r}:${OWNER_EN}`).sort(),
       );
-      expect(keys.filter((k) => k.startsWith(`${ten.indicatorId}:`)).sort()).toEqual([
-        `${ten.indicatorId}:d-1:${OWNER}`,
-        `${ten.indicatorId}:d-14:${OWNER}`,
-      ]);
+      expect(keys.filter((k) => k.startsWith(`${ten.indicatorId}:`)).sort()).toEqual(
+        [`${ten.indicatorId}:d-1:${OWNER}`, `${ten.indicatorId}:d-14:${OWNER}`].sort(),
+      );
       const pending = await restarted.selectFrom('post_attempt').select('state').where('state', '=', 'pending').execute();
       expect(pending).toEqual([]);
     } finally {
