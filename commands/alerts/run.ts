@@ -41,7 +41,13 @@ export type AlertRunOutcome =
       /** The last digest's fate could not be read, so this one says it may repeat it. */
       repeated: boolean;
     }
-  | { kind: 'nothing_new'; runDate: CivilDate; channel: string }
+  | {
+      kind: 'nothing_new';
+      runDate: CivilDate;
+      channel: string;
+      /** Items of a lost digest found in the channel and ledgered by this run. */
+      recovered?: number;
+    }
   | { kind: 'dry_run'; runDate: CivilDate; channel: string; digest: Digest }
   | { kind: 'busy'; runDate: CivilDate; channel: string; heldBy: { holder: string; claimedAt: string } }
   | {
@@ -139,7 +145,7 @@ export async function runAlerts(options: AlertRunOptions): Promise<AlertRunOutco
     const { digest: everything } = await computeDigest(db, plan, settings, runDate);
     if (isEmptyDigest(everything)) {
       await releaseAlertRun(db, { runId, state: 'nothing_new', now: clock() });
-      return { kind: 'nothing_new', runDate, channel };
+      return { kind: 'nothing_new', runDate, channel, recovered: settled.recovered };
     }
     const digest = publisher.fit(everything);
     const keys = shownItems(digest).map((item) => alertKeyOf(item.finding));

@@ -12,7 +12,8 @@ import {
   type ReminderLedgerItem,
 } from '../../src/store/post-attempts.ts';
 import type { Plan } from '../../src/store/schema.ts';
-import { defaultHolder, newMessageKey } from '../alerts/run.ts';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import { DEFAULT_CLAIM, defaultHolder, newMessageKey, type ClaimOptions } from '../alerts/run.ts';
 import { PostFailure, type PostFailureKind } from '../alerts/publish.ts';
 import { computeReminders, type ReminderDm, type ReminderPlan } from './compute.ts';
 import type { ReminderMessenger } from './messenger.ts';
@@ -72,8 +73,8 @@ export interface ReminderRunOptions {
   clock?: () => Date;
   runDate?: CivilDate;
   holder?: string;
-  /** A claim older than this is a dead process's. */
-  leaseMs?: number;
+  claim?: Partial<ClaimOptions>;
+  sleep?: (ms: number) => Promise<void>;
   newKey?: () => string;
 }
 
@@ -99,13 +100,18 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   }
   if (isQuietAt(clock(), settings.quietHours)) return { kind: 'quiet', runDate };
 
-  const claim = await claimAlertRun(db, {
-    channel: REMINDER_CLAIM_CHANNEL,
-    runDate,
-    holder: options.holder ?? defaultHolder(),
-    now: clock(),
-    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
-  });
+  const claimOptions = { ...DEFAULT_CLAIM, leaseMs: DEFAULT_LEASE_MS, ...options.claim };
+  const sleep = options.sleep ?? ((ms: number) => sleepFor(ms));
+  const holder = options.holder ?? defaultHolder();
+  const takeClaim = () =>
+    claimAlertRun(db, { channel: REMINDER_CLAIM_CHANNEL, runDate, holder, now: clock(), leaseMs: claimOptions.leaseMs });
+  // Like the digest: a second process waits for the first, then finds its ledger rows.
+  const waitUntil = clock().getTime() + claimOptions.waitMs;
+  let claim = await takeClaim();
+  while (!claim.ok && clock().getTime() < waitUntil) {
+    await sleep(claimOptions.pollMs);
+    claim = await takeClaim();
+  }
   if (!claim.ok) return { kind: 'busy', runDate, heldBy: { holder: claim.heldBy.holder, claimedAt: claim.heldBy.claimedAt } };
   const runId = claim.runId;
 

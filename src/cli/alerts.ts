@@ -128,6 +128,7 @@ function reportDigest(outcome: AlertRunOutcome, m: Messages): number {
       process.stdout.write(`${isEmptyDigest(outcome.digest) ? m.alerts.cli.nothingNew(day) : renderDigestText(outcome.digest, m)}\n`);
       return EXIT.ok;
     case 'nothing_new':
+      if (outcome.recovered) process.stdout.write(`${m.reminders.cli.recovered(outcome.recovered)}\n`);
       process.stdout.write(`${m.alerts.cli.nothingNew(day)}\n`);
       return EXIT.ok;
     case 'posted':

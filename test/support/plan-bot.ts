@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { createSlackApp, type PlanBot } from '../../src/slack/app.ts';
+import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import { loadSlackConfig, type SlackConfig } from '../../src/config/slack.ts';
 import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
@@ -49,6 +50,8 @@ export interface TestBotOptions {
   start?: boolean;
   /** The bot's "now"; default TEST_NOW. */
   now?: Date;
+  /** What `/plan reminders` previews; default none (reminders off). */
+  reminderSettings?: ReminderSettings;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -80,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
-  const bot = createSlackApp({ config, db, plan, clock, logger });
+  const bot = createSlackApp({ config, db, plan, clock, logger, reminderSettings: options.reminderSettings ?? null });
   let eventsUrl = '';
   if (config.appToken === undefined && options.start !== false) {
     const listening = await bot.start();
