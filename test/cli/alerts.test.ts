@@ -51,7 +51,7 @@ async function ledgerCount(): Promise<number> {
 }
 
 // Each case starts one or two Node processes that compile TypeScript on the fly: slow on a busy machine.
-describe('npm run alerts', { timeout: 60_000 }, () => {
+describe('npm run alerts', { timeout: 120_000 }, () => {
   it('posts one digest for 2024-07-01 and nothing when run again by a second process', async () => {
     const first = await alertsCli(['--date', '2024-07-01']);
     expect(first.stderr).toBe('');
