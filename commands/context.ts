@@ -2,6 +2,7 @@ import { civilDateInTokyo } from '../src/domain/fiscal-year.ts';
 import type { CivilDate, DueDateRule } from '../src/domain/fiscal-year.ts';
 import type { PlanDb } from '../src/store/db.ts';
 import type { AlertSettings } from './alerts/settings.ts';
+import type { ReminderSettings } from './reminders/settings.ts';
 import type { Plan } from '../src/store/schema.ts';
 
 /** Everything a handler may know about the world, handed in by the door it came through. */
@@ -15,6 +16,8 @@ export interface CommandContext {
   actor: Actor;
   /** Null when ALERT_CHANNEL is unset: alerts are off and `/plan alerts` says so. */
   alertSettings: AlertSettings | null;
+  /** Null when REMINDERS=off (or the door was given none): `/plan reminders` says so. */
+  reminderSettings: ReminderSettings | null;
 }
 
 export interface Actor {
@@ -32,6 +35,12 @@ export function makeContext(options: {
   dueRule: DueDateRule;
   actor: Actor;
   alertSettings?: AlertSettings | null;
+  reminderSettings?: ReminderSettings | null;
 }): CommandContext {
-  return { ...options, alertSettings: options.alertSettings ?? null, today: civilDateInTokyo(options.now) };
+  return {
+    ...options,
+    alertSettings: options.alertSettings ?? null,
+    reminderSettings: options.reminderSettings ?? null,
+    today: civilDateInTokyo(options.now),
+  };
 }

@@ -21,6 +21,7 @@ export type Command =
   | { verb: 'owner'; number: number; action: 'list' }
   | { verb: 'owner'; number: number; action: 'add' | 'remove'; userId: string }
   | { verb: 'alerts'; date: CivilDate | null }
+  | { verb: 'reminders'; date: CivilDate | null }
   | { verb: 'help' };
 
 export type Verb = Command['verb'];
@@ -47,6 +48,7 @@ export const VERBS = {
   report: ['report', 'record', '報告', '入力'],
   owner: ['owner', 'owners', '担当', '担当者'],
   alerts: ['alerts', 'alert', '通知'],
+  reminders: ['reminders', 'reminder', 'リマインダー', '督促'],
   help: ['help', '?', 'ヘルプ', '使い方'],
 } as const satisfies Partial<Record<Verb, readonly string[]>>;
 
@@ -112,7 +114,8 @@ export function parseCommand(text: string): ParseResult {
     case 'help':
       return ok({ verb });
     case 'overdue':
-    case 'alerts': {
+    case 'alerts':
+    case 'reminders': {
       const date = parseDateOption(verb, rest);
       if (!date.ok) return date;
       return verb === 'overdue' ? ok({ verb, date: date.date, share }) : ok({ verb, date: date.date });
@@ -165,7 +168,7 @@ function numberArgument(
 }
 
 function parseDateOption(
-  verb: 'overdue' | 'alerts',
+  verb: 'overdue' | 'alerts' | 'reminders',
   rest: string[],
 ): { ok: true; date: CivilDate | null } | { ok: false; error: ParseError } {
   if (rest.length === 0) return { ok: true, date: null };

@@ -2,6 +2,7 @@ import type { CivilDate } from '../src/domain/fiscal-year.ts';
 import type { ActionPlanGrade, FigureGrade, GradingScheme, IndicatorKind, Trend } from '../src/domain/grading.ts';
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
 import type { AlertPreview } from './alerts/preview.ts';
+import type { ReminderPreview } from './reminders/preview.ts';
 import type { ParseError } from './grammar.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
@@ -121,5 +122,6 @@ export type CommandResult =
     }
   | { kind: 'open_figure_form'; actionPlanNumber: number }
   | { kind: 'alerts_preview'; preview: AlertPreview }
+  | { kind: 'reminders_preview'; preview: ReminderPreview }
   | { kind: 'help' }
   | { kind: 'error'; error: CommandError };

@@ -1,5 +1,6 @@
 import { actionPlanExists } from '../src/store/action-plans.ts';
 import { previewAlerts } from './alerts/preview.ts';
+import { previewReminders } from './reminders/preview.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
 import type { Command } from './grammar.ts';
@@ -49,6 +50,18 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
           db: ctx.db,
           plan: ctx.plan,
           settings: ctx.alertSettings,
+          now: ctx.now,
+          date: command.date,
+        }),
+      };
+    case 'reminders':
+      if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
+      return {
+        kind: 'reminders_preview',
+        preview: await previewReminders({
+          db: ctx.db,
+          plan: ctx.plan,
+          settings: ctx.reminderSettings,
           now: ctx.now,
           date: command.date,
         }),

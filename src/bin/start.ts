@@ -1,5 +1,6 @@
 import './node-version.ts';
-import { AlertConfigError, alertSettingsOf, loadAlertConfig, type AlertConfig } from '../config/alerts.ts';
+import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
+import { createSlackReads } from '../slack-web/conversations.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';
 import type { AlertScheduler } from '../scheduler/schedule.ts';
 import { ConfigError, problemsOf } from '../config/core.ts';
@@ -80,7 +81,8 @@ async function main(): Promise<number> {
 
   const alertSettings = alertSettingsOf(alertConfig);
   let alerts: AlertScheduler | null = null;
-  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings });
+  const reminderSettings = reminderSettingsOf(alertConfig);
+  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings, reminderSettings });
   try {
     const listening = await bot.start();
     logger.info(
@@ -91,7 +93,9 @@ async function main(): Promise<number> {
     );
     alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
     const next = alerts?.nextRunAt();
-    if (next) logger.info(`alerts: next digest to ${alertSettings!.channel} at ${next.toISOString()}`);
+    if (next && alertSettings) logger.info(`alerts: next digest to ${alertSettings.channel} at ${next.toISOString()}`);
+    if (next && reminderSettings) logger.info(`alerts: next reminders at ${next.toISOString()}`);
+    if (alertSettings) await warnAboutAlertChannel(config, alertSettings.channel, logger);
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -117,6 +121,16 @@ async function main(): Promise<number> {
   await db.destroy();
   logger.info('stopped; database closed');
   return 0;
+}
+
+/** A bot that is not in the alert channel cannot post there: say how to fix it at start, not at 9:00. */
+async function warnAboutAlertChannel(config: SlackConfig, channel: string, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const reads = createSlackReads({ token: config.botToken, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) });
+  const check = await reads.checkChannel(channel);
+  const m = messagesFor(config.locale);
+  if (check.kind === 'not_in_channel') logger.warn(`alerts: ${m.reminders.channel.notInChannel(channel)}`);
+  else if (check.kind === 'not_found') logger.warn(`alerts: ${m.reminders.channel.notFound(channel)}`);
+  else if (check.kind === 'unknown') logger.warn(`alerts: could not check the alert channel ${channel} (${check.detail})`);
 }
 
 function fail(...lines: string[]): number {

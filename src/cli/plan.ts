@@ -1,7 +1,7 @@
 import { answer } from '../../commands/answer.ts';
 import { makeContext } from '../../commands/context.ts';
 import { parseCommand } from '../../commands/grammar.ts';
-import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../config/alerts.ts';
+import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf } from '../config/alerts.ts';
 import { describeConfigError } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
 import type { CommandResult } from '../../commands/results.ts';
@@ -76,6 +76,7 @@ export async function planCli(argv: string[]): Promise<number> {
       // Whoever runs the CLI already holds the database file, so it acts as an admin.
       actor: { id: 'cli', isAdmin: true, canOpenForms: false },
       alertSettings: alertSettingsOf(config),
+      reminderSettings: reminderSettingsOf(config),
     });
     const result = await answer(text, ctx);
     return print(result, result.kind === 'error' || result.kind === 'open_figure_form' ? 1 : 0);

@@ -268,4 +268,81 @@ export const en: Messages = {
     placeholderChannel: (channel) =>
       `ALERT_CHANNEL is not set, so this previews for a placeholder channel ${channel}. Nothing was ever posted there, so every item counts as new.`,
   },
+
+  reminders: {
+    heading: (daysFromDue) =>
+      daysFromDue < 0
+        ? `⏰ A figure is due in ${-daysFromDue} day${daysFromDue === -1 ? '' : 's'}`
+        : daysFromDue === 0
+          ? '⏰ A figure is due today'
+          : `⚠️ A figure is ${daysFromDue} day${daysFromDue === 1 ? '' : 's'} overdue`,
+    figure: (circled, planName) => `${circled} ${planName}`,
+    fields: {
+      indicator: 'Indicator',
+      fiscalYear: 'Fiscal year',
+      target: 'Target',
+      due: 'Due',
+    },
+    recordButton: 'Record the figure',
+    snoozeButton: 'Later (1 week)',
+    privateNote: 'Only you, as an owner, get this reminder. Recording the figure stops its reminders.',
+    fallback: (heading, fy, indicator) => `${heading}: ${fy} ${indicator}`,
+    repeated: 'We could not tell whether the last reminder arrived, so here it is again. Sorry if it is a repeat.',
+    snoozed: (fy, indicator, until) => `⏸ Reminders about ${fy} ${indicator} are paused until ${until}. You can still record it with the button below.`,
+    snoozeNotYours: 'Only the owners of this action plan and the admins can pause this reminder.',
+    snoozeGone: 'The figure of this reminder was not found. Check it with `/plan`.',
+    alreadyRecorded: (fy, indicator) => `${fy} ${indicator} has been recorded already; its reminders have stopped.`,
+    escalation: {
+      title: 'Late figures (for admins)',
+      intro: (days) =>
+        `Figures more than ${days} working days past their due date, and figures with no owner. Owners are reminded directly.`,
+      overdueLine: (plan, fy, indicator, target, due, late, owners) =>
+        `⚠️ ${plan} ${fy} ${indicator} (target ${target}) due ${due}, ${late} — owners: ${owners}`,
+      unownedLine: (plan, fy, indicator, target, due, late, n) =>
+        `👤 ${plan} ${fy} ${indicator} (target ${target}) due ${due}, ${late} — no owner: \`/plan owner ${n} add @user\``,
+      dueIn: (days) => (days < 0 ? `in ${-days} day${days === -1 ? '' : 's'}` : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} late`),
+      more: (n) => `…and ${n} more in the next message.`,
+      fallback: (n) => `${n} late figure${n === 1 ? '' : 's'} (for admins)`,
+    },
+    digest: {
+      planLine: (title, counts) => `${title} — ${counts}`,
+      noOwner: 'no owner',
+      repeated: 'We could not tell whether the last digest arrived, so it is posted again. Sorry if it is a repeat.',
+      privacy: 'Owners are reminded of each figure directly.',
+    },
+    preview: {
+      title: (date) => `Reminders to be sent on ${date}`,
+      at: (when) => `Sending at ${when} (never in quiet hours)`,
+      forDate: (date) => `What a run on ${date} would send. Nothing has been sent.`,
+      nothing: (date) => `No reminders to send on ${date}.`,
+      notWorkingDay: (date) => `${date} is not a working day: no reminders are sent.`,
+      off: 'Reminders are off (REMINDERS=off).',
+      dmLine: (to, heading, plan, fy, indicator) => `→ ${to}: ${heading} | ${plan} ${fy} ${indicator}`,
+      escalationLine: (to, n) => `→ ${to} (admin): ${n} late figure${n === 1 ? '' : 's'}`,
+      counts: (dms, escalations) => `${dms} DM${dms === 1 ? '' : 's'} to owners · ${escalations} to admins`,
+      noAdmins: (n) => `${n} figure${n === 1 ? ' has' : 's have'} no owner, and PLAN_ADMINS is not set, so nobody will hear of ${n === 1 ? 'it' : 'them'}.`,
+      more: (n) => `…and ${n} more`,
+    },
+    cli: {
+      sent: (date, dms, escalations) => `Sent the reminders for ${date} (${dms} DMs to owners, ${escalations} to admins).`,
+      nothing: (date) => `No reminders to send on ${date}.`,
+      quiet: 'Quiet hours (QUIET_HOURS): no reminders were sent. They go out on the next working day.',
+      notWorkingDay: (date) => `${date} is not a working day: no reminders were sent.`,
+      off: 'Reminders are off (REMINDERS=off).',
+      failed: (reason, sent) =>
+        `Sending reminders stopped part-way (${reason}). The ${sent} sent are recorded; the rest go out on the next run.`,
+      unknown: (reason) =>
+        `Slack did not answer (${reason}), so a post may or may not have arrived. The next run checks Slack's history before sending it again.`,
+      digestUnknown: (reason) =>
+        `Slack did not answer (${reason}), so the digest may or may not have been posted. To avoid a duplicate, the next run checks the channel's history first.`,
+      recovered: (n) => `The digest that got no answer last time had arrived; its ${n} items are now recorded.`,
+      repeated: 'Whether the last digest arrived could not be checked (history unreadable), so this one says it may repeat it.',
+      busy: (holder, since) => `Another run (${holder}, started ${since}) is sending reminders; did nothing.`,
+    },
+    channel: {
+      notInChannel: (channel) => `plan-bot is not a member of the alert channel ${channel}. Run /invite @plan-bot in that channel, then run this again.`,
+      notFound: (channel) => `The alert channel ${channel} was not found. Set ALERT_CHANNEL to the channel's ID (C…).`,
+    },
+    help: ['/plan reminders [YYYY-MM-DD]', 'Who gets which reminder on the next working day (admins only)'],
+  },
 };

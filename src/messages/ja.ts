@@ -267,6 +267,88 @@ export const ja = {
     placeholderChannel: (channel: string) =>
       `ALERT_CHANNEL が未設定のため、仮のチャンネル ${channel} 宛てとして表示します。仮のチャンネルには送信の記録がないので、すべて新規として数えています。`,
   },
+
+  /** The reminder ladder (#17): DMs to owners, escalations to admins, the counts-only digest, previews. */
+  reminders: {
+    heading: (daysFromDue: number) =>
+      daysFromDue < 0
+        ? `⏰ 実績の提出期限まであと${-daysFromDue}日です`
+        : daysFromDue === 0
+          ? '⏰ 本日が実績の提出期限です'
+          : `⚠️ 実績の提出期限を${daysFromDue}日過ぎています`,
+    figure: (circled: string, planName: string) => `${circled} ${planName}`,
+    fields: {
+      indicator: '指標',
+      fiscalYear: '年度',
+      target: '目標',
+      due: '提出期限',
+    },
+    recordButton: '実績を入力',
+    snoozeButton: 'あとで（1週間）',
+    privateNote: 'このお知らせは担当者のあなたにだけ届いています。入力するとこの実績のお知らせは止まります。',
+    fallback: (heading: string, fy: string, indicator: string) => `${heading}：${fy} ${indicator}`,
+    repeated: '前回のお知らせが届いたか確認できなかったため、もう一度お送りしています。重複していたらご容赦ください。',
+    snoozed: (fy: string, indicator: string, until: string) =>
+      `⏸ ${fy} ${indicator} のお知らせを${until}まで止めました。入力はいつでも下のボタンからできます。`,
+    snoozeNotYours: 'このお知らせを止められるのは、このアクションプランの担当者と管理者だけです。',
+    snoozeGone: 'このお知らせの実績が見つかりませんでした。`/plan` で確認してください。',
+    alreadyRecorded: (fy: string, indicator: string) => `${fy} ${indicator} の実績はもう入力されています。お知らせは止まっています。`,
+    escalation: {
+      title: '提出が遅れている実績（管理者へのお知らせ）',
+      intro: (days: number) =>
+        `提出期限を${days}営業日より長く過ぎた実績と、担当者がいない実績です。担当者には個別にお知らせしています。`,
+      overdueLine: (plan: string, fy: string, indicator: string, target: string, due: string, late: string, owners: string) =>
+        `⚠️ ${plan} ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${late}　担当：${owners}`,
+      unownedLine: (plan: string, fy: string, indicator: string, target: string, due: string, late: string, n: number) =>
+        `👤 ${plan} ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${late}　担当者未設定：\`/plan owner ${n} add @ユーザー\``,
+      dueIn: (days: number) => (days < 0 ? `あと${-days}日` : days === 0 ? '本日まで' : `${days}日超過`),
+      more: (n: number) => `…ほか${n}件は次回お知らせします。`,
+      fallback: (n: number) => `提出が遅れている実績 ${n}件（管理者へのお知らせ）`,
+    },
+    digest: {
+      planLine: (title: string, counts: string) => `${title}　${counts}`,
+      noOwner: '担当者未設定',
+      repeated: '前回の投稿が届いたか確認できなかったため、もう一度投稿しています。重複していたらご容赦ください。',
+      privacy: '個々の実績は担当者に直接お知らせしています。',
+    },
+    preview: {
+      title: (date: string) => `${date}に送られるリマインダー`,
+      at: (when: string) => `送信予定：${when}（静かな時間帯を除く）`,
+      forDate: (date: string) => `${date}の実行で送られる内容です。まだ何も送っていません。`,
+      nothing: (date: string) => `${date}に送るリマインダーはありません。`,
+      notWorkingDay: (date: string) => `${date}は閉庁日のため、リマインダーは送りません。`,
+      off: 'リマインダーは停止しています（REMINDERS=off）。',
+      dmLine: (to: string, heading: string, plan: string, fy: string, indicator: string) =>
+        `→ ${to}：${heading}｜${plan} ${fy} ${indicator}`,
+      escalationLine: (to: string, n: number) => `→ ${to}（管理者）：提出が遅れている実績 ${n}件`,
+      counts: (dms: number, escalations: number) => `担当者へのDM ${dms}通・管理者へのお知らせ ${escalations}通`,
+      noAdmins: (n: number) => `担当者のいない実績が${n}件ありますが、PLAN_ADMINS が未設定のため誰にも届きません。`,
+      more: (n: number) => `…ほか${n}件`,
+    },
+    cli: {
+      sent: (date: string, dms: number, escalations: number) =>
+        `${date}のリマインダーを送りました（担当者へのDM ${dms}通・管理者へのお知らせ ${escalations}通）。`,
+      nothing: (date: string) => `${date}に送るリマインダーはありません。`,
+      quiet: '静かな時間帯（QUIET_HOURS）のため、リマインダーは送りませんでした。次の営業日に送ります。',
+      notWorkingDay: (date: string) => `${date}は閉庁日のため、リマインダーは送りませんでした。`,
+      off: 'リマインダーは停止しています（REMINDERS=off）。',
+      failed: (reason: string, sent: number) =>
+        `リマインダーの送信が途中で止まりました（${reason}）。送った${sent}通は記録済みです。残りは次回の実行で送ります。`,
+      unknown: (reason: string) =>
+        `Slack の応答がなく（${reason}）、届いたか分からない投稿があります。次回の実行で Slack の履歴を確かめてから、届いていなければ送ります。`,
+      digestUnknown: (reason: string) =>
+        `Slack の応答がなく（${reason}）、通知が投稿されたか分かりません。二重に投稿しないよう、次回の実行でチャンネルの履歴を確かめてから決めます。`,
+      recovered: (n: number) => `前回応答のなかった通知はチャンネルに届いていたため、その${n}件を記録しました。`,
+      repeated: '前回の通知が届いたか確かめられなかったため（履歴を読めません）、その旨を添えて投稿しました。',
+      busy: (holder: string, since: string) => `別の実行（${holder}、${since} 開始）がリマインダーを送信中のため、何もしませんでした。`,
+    },
+    channel: {
+      notInChannel: (channel: string) =>
+        `plan-bot が通知チャンネル ${channel} に参加していません。そのチャンネルで /invite @plan-bot を実行してから、もう一度実行してください。`,
+      notFound: (channel: string) => `通知チャンネル ${channel} が見つかりません。ALERT_CHANNEL にチャンネルID（C…）を設定してください。`,
+    },
+    help: ['/plan reminders [YYYY-MM-DD]', '次の営業日に誰へ何のリマインダーが届くかを確認（管理者のみ）'] as [string, string],
+  },
 };
 
 export type Messages = typeof ja;

@@ -7,8 +7,19 @@ import { truncateText } from './truncate.ts';
 /** Pieces of wording shared by the text and Block Kit renderers. */
 
 export function usageOf(verb: Verb, m: Messages): string {
+  if (verb === 'reminders') return m.reminders.help[0];
   const usage = m.help.usage[verb];
   return usage ? usage[0] : m.help.usage.help![0];
+}
+
+/** Help's rows in order: every verb's usage, with `/plan reminders` after `/plan alerts`. */
+export function helpRows(m: Messages): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const [verb, row] of Object.entries(m.help.usage)) {
+    rows.push(row);
+    if (verb === 'alerts') rows.push(m.reminders.help);
+  }
+  return rows;
 }
 
 export function parseErrorText(error: ParseError, m: Messages): string {

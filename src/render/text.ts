@@ -1,7 +1,8 @@
 import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
+import { renderReminderPreviewText } from './reminders/preview.ts';
 import type { Messages } from '../messages/index.ts';
-import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { actualWords, errorText, helpRows, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
 
 /**
  * The door a text answer is read at. The messages speak Slack's syntax (`/plan 13`); a door
@@ -150,6 +151,8 @@ function lines(result: CommandResult, m: Messages): string[] {
     }
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
+    case 'reminders_preview':
+      return [renderReminderPreviewText(result.preview, m)];
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'help':
@@ -157,7 +160,7 @@ function lines(result: CommandResult, m: Messages): string[] {
         m.help.title,
         m.help.intro,
         '',
-        ...table(Object.values(m.help.usage).map(([usage, what]) => [usage, what])),
+        ...table(helpRows(m).map(([usage, what]) => [usage, what])),
         '',
         m.help.share,
         m.help.statusLegend,

@@ -1,6 +1,10 @@
 import { nextRunAt } from '../domain/working-days.ts';
 import type { AlertTime } from '../config/alerts.ts';
 import type { AlertRunOutcome } from '../../commands/alerts/run.ts';
+import { jobNeedsRetry, type AlertJobOutcome } from '../../commands/alerts/job.ts';
+import type { ReminderRunOutcome } from '../../commands/reminders/run.ts';
+
+type Outcome = AlertRunOutcome | AlertJobOutcome;
 
 /**
  * When the alert job runs: at ALERT_TIME, Tokyo time, on the city's working days. The next
@@ -36,7 +40,8 @@ export const DEFAULT_RETRY: RetryPolicy = { delayMs: 15 * 60_000, maxRetries: 3 
 export interface AlertSchedulerOptions {
   clock: () => Date;
   time: AlertTime;
-  run: () => Promise<AlertRunOutcome>;
+  /** The digest alone, or the whole job (digest and reminders). */
+  run: () => Promise<Outcome>;
   logger: SchedulerLogger;
   setTimer?: SetTimer;
   retry?: RetryPolicy;
@@ -87,7 +92,7 @@ export function startAlertScheduler(options: AlertSchedulerOptions): AlertSchedu
       });
   };
 
-  const runOnce = async (): Promise<AlertRunOutcome | null> => {
+  const runOnce = async (): Promise<Outcome | null> => {
     try {
       const outcome = await options.run();
       logger.info(`alerts: ${describeOutcome(outcome)}`);
@@ -98,12 +103,17 @@ export function startAlertScheduler(options: AlertSchedulerOptions): AlertSchedu
     }
   };
 
-  const afterRun = (outcome: AlertRunOutcome | null, retriesLeft: number): void => {
+  const afterRun = (outcome: Outcome | null, retriesLeft: number): void => {
     const now = clock();
     const regular = nextRunAt(now, time);
-    const failed = outcome === null || outcome.kind === 'failed' || outcome.kind === 'busy';
-    if (failed && retriesLeft > 0) {
-      const waitMs = Math.max(retry.delayMs, (outcome?.kind === 'failed' ? (outcome.retryAfterSeconds ?? 0) : 0) * 1000);
+    const verdict =
+      outcome === null
+        ? { retry: true, retryAfterSeconds: 0 }
+        : outcome.kind === 'job'
+          ? jobNeedsRetry(outcome)
+          : jobNeedsRetry({ kind: 'job', digest: outcome, reminders: null });
+    if (verdict.retry && retriesLeft > 0) {
+      const waitMs = Math.max(retry.delayMs, verdict.retryAfterSeconds * 1000);
       const retryAt = new Date(now.getTime() + waitMs);
       if (retryAt < regular) {
         logger.warn(`alerts: will retry at ${retryAt.toISOString()}`);
@@ -130,7 +140,13 @@ export function startAlertScheduler(options: AlertSchedulerOptions): AlertSchedu
   };
 }
 
-function describeOutcome(outcome: AlertRunOutcome): string {
+function describeOutcome(outcome: Outcome): string {
+  if (outcome.kind === 'job') {
+    const parts = [];
+    if (outcome.digest) parts.push(`digest: ${describeOutcome(outcome.digest)}`);
+    if (outcome.reminders) parts.push(`reminders: ${describeReminders(outcome.reminders)}`);
+    return parts.join('; ') || 'nothing to do';
+  }
   switch (outcome.kind) {
     case 'posted':
       return `posted ${outcome.itemCount} items for ${outcome.runDate} to ${outcome.channel} (ts ${outcome.ts})`;
@@ -141,6 +157,29 @@ function describeOutcome(outcome: AlertRunOutcome): string {
     case 'busy':
       return `another run (${outcome.heldBy.holder}) holds ${outcome.channel}`;
     case 'failed':
+      if (outcome.unknownOutcome) return `no answer from Slack (${outcome.detail}); the next run checks the channel before posting`;
+      if (outcome.detail === 'not_in_channel') return `posting failed: the bot is not in ${outcome.channel}; run /invite @plan-bot there`;
       return `posting failed (${outcome.detail}); nothing was ledgered`;
+  }
+}
+
+function describeReminders(outcome: ReminderRunOutcome): string {
+  switch (outcome.kind) {
+    case 'sent':
+      return `sent ${outcome.dms} DMs and ${outcome.escalations} escalations for ${outcome.runDate}`;
+    case 'nothing_new':
+      return `nothing to send for ${outcome.runDate}`;
+    case 'not_working_day':
+      return `${outcome.runDate} is not a working day`;
+    case 'quiet':
+      return 'quiet hours: nothing sent';
+    case 'dry_run':
+      return `dry run for ${outcome.runDate}`;
+    case 'busy':
+      return `another run (${outcome.heldBy.holder}) is sending reminders`;
+    case 'failed':
+      return `stopped after ${outcome.dms + outcome.escalations} sent (${outcome.detail})${
+        outcome.unknownOutcome ? '; the next run checks the DM before sending it again' : ''
+      }`;
   }
 }

@@ -10,7 +10,9 @@ export function slackFailure(error: unknown): PostFailure {
   if (error instanceof webApi.WebAPIRateLimitedError) {
     return new PostFailure('rate_limited', `rate limited, retry after ${error.retryAfter}s`, error.retryAfter);
   }
-  if (error instanceof webApi.WebAPIHTTPError) return new PostFailure('http', `HTTP ${error.statusCode}`);
+  if (error instanceof webApi.WebAPIHTTPError) {
+    return new PostFailure('http', `HTTP ${error.statusCode}`, undefined, error.statusCode);
+  }
   if (error instanceof webApi.WebAPIPlatformError) return new PostFailure('platform', String(error.data.error));
   if (error instanceof webApi.WebAPIRequestError) return new PostFailure('network', `network: ${error.original.message}`);
   return PostFailure.of(error);

@@ -15,5 +15,6 @@ export function contextFor(deps: SlackDeps, userId: string): CommandContext {
     dueRule: deps.config.dueRule,
     actor: actorFor(userId, deps.config),
     alertSettings: deps.alertSettings ?? null,
+    reminderSettings: deps.reminderSettings ?? null,
   });
 }

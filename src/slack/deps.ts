@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { AlertSettings } from '../../commands/alerts/settings.ts';
+import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
 import type { SlackConfig } from '../config/slack.ts';
@@ -14,6 +15,8 @@ export interface SlackDeps {
   logger: Logger;
   /** What `/plan alerts` previews; null or absent when ALERT_CHANNEL is unset. */
   alertSettings?: AlertSettings | null;
+  /** What `/plan reminders` previews; null or absent when REMINDERS=off. */
+  reminderSettings?: ReminderSettings | null;
   /** Keep rendered answers to read-only commands until the data changes (default true). */
   cacheAnswers?: boolean;
   /** Real time in ms for signature windows and the replay record (default Date.now), apart from `clock`. */

@@ -128,26 +128,25 @@ const LEDGER_ROWS_PER_INSERT = 500;
  */
 export async function recordPostedRun(
   db: PlanDb,
-  input: { runId: number; channel: string; runDate: string; sentAt: Date; messageTs: string; keys: LedgerKey[] },
+  input: {
+    runId: number;
+    channel: string;
+    runDate: string;
+    sentAt: Date;
+    messageTs: string;
+    keys: LedgerKey[];
+    /** The outbox row written before the post, settled in the same transaction. */
+    attemptId?: number;
+  },
 ): Promise<void> {
   const sentAt = input.sentAt.toISOString();
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < input.keys.length; i += LEDGER_ROWS_PER_INSERT) {
+    await insertLedgerRows(trx, { ...input, sentAt });
+    if (input.attemptId !== undefined) {
       await trx
-        .insertInto('alert_ledger')
-        .values(
-          input.keys.slice(i, i + LEDGER_ROWS_PER_INSERT).map((k) => ({
-            rule: k.rule,
-            action_plan_id: k.actionPlanId,
-            indicator_id: k.indicatorId,
-            fiscal_year: k.fiscalYear,
-            revision_id: k.revisionId,
-            channel: input.channel,
-            sent_at: sentAt,
-            run_date: input.runDate,
-            message_ts: input.messageTs,
-          })),
-        )
+        .updateTable('post_attempt')
+        .set({ state: 'sent', message_ts: input.messageTs, finished_at: sentAt })
+        .where('id', '=', input.attemptId)
         .execute();
     }
     await trx
@@ -156,6 +155,61 @@ export async function recordPostedRun(
       .where('id', '=', input.runId)
       .execute();
   });
+}
+
+/**
+ * A digest whose answer was lost, found in the channel's history by a later run: its items
+ * are ledgered for the day it was posted for, and its outbox row settled, in one transaction.
+ */
+export async function recordFoundDigest(
+  db: PlanDb,
+  input: { attemptId: number; channel: string; runDate: string; foundAt: Date; messageTs: string; keys: LedgerKey[] },
+): Promise<void> {
+  const sentAt = input.foundAt.toISOString();
+  await db.transaction().execute(async (trx) => {
+    await insertLedgerRows(trx, { ...input, sentAt });
+    await trx
+      .updateTable('post_attempt')
+      .set({ state: 'sent', message_ts: input.messageTs, finished_at: sentAt })
+      .where('id', '=', input.attemptId)
+      .execute();
+  });
+}
+
+/** Closes a reminder run that posted (some of) its messages. */
+export async function finishAlertRun(
+  db: PlanDb,
+  input: { runId: number; itemCount: number; now: Date; error?: string },
+): Promise<void> {
+  await db
+    .updateTable('alert_run')
+    .set({ state: 'posted', finished_at: input.now.toISOString(), item_count: input.itemCount, error: input.error ?? null })
+    .where('id', '=', input.runId)
+    .execute();
+}
+
+async function insertLedgerRows(
+  trx: PlanDb,
+  input: { channel: string; runDate: string; sentAt: string; messageTs: string; keys: LedgerKey[] },
+): Promise<void> {
+  for (let i = 0; i < input.keys.length; i += LEDGER_ROWS_PER_INSERT) {
+    await trx
+      .insertInto('alert_ledger')
+      .values(
+        input.keys.slice(i, i + LEDGER_ROWS_PER_INSERT).map((k) => ({
+          rule: k.rule,
+          action_plan_id: k.actionPlanId,
+          indicator_id: k.indicatorId,
+          fiscal_year: k.fiscalYear,
+          revision_id: k.revisionId,
+          channel: input.channel,
+          sent_at: input.sentAt,
+          run_date: input.runDate,
+          message_ts: input.messageTs,
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function countLedgerRows(db: PlanDb, channel?: string): Promise<number> {

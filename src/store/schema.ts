@@ -139,6 +139,45 @@ export interface SignedRequestTable {
   expires_at: string;
 }
 
+export type PostKind = 'reminder' | 'escalation' | 'digest';
+export type PostState = 'pending' | 'sent' | 'not_sent';
+
+export interface PostAttemptTable {
+  id: Generated<number>;
+  /** Also in the message's Slack metadata, so a lost answer can be looked up. */
+  message_key: string;
+  kind: PostKind;
+  recipient: string | null;
+  channel: string;
+  run_date: string;
+  state: PostState;
+  attempted_at: string;
+  finished_at: string | null;
+  message_ts: string | null;
+  error: string | null;
+  /** A digest's alert ledger keys (JSON), ledgered once it is known to be posted. */
+  payload: string | null;
+}
+
+export interface ReminderLedgerTable {
+  id: Generated<number>;
+  indicator_id: number;
+  fiscal_year: number;
+  rung: string;
+  recipient: string;
+  post_id: number;
+  run_date: string;
+}
+
+export interface ReminderSnoozeTable {
+  indicator_id: number;
+  fiscal_year: number;
+  user_id: string;
+  /** The first Tokyo day reminders resume. */
+  until: string;
+  snoozed_at: string;
+}
+
 export interface Database {
   plan: PlanTable;
   basic_policy: BasicPolicyTable;
@@ -151,6 +190,9 @@ export interface Database {
   alert_ledger: AlertLedgerTable;
   alert_run: AlertRunTable;
   signed_request: SignedRequestTable;
+  post_attempt: PostAttemptTable;
+  reminder_ledger: ReminderLedgerTable;
+  reminder_snooze: ReminderSnoozeTable;
 }
 
 export type Plan = Selectable<PlanTable>;

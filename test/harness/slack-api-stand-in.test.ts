@@ -239,3 +239,47 @@ describe('Web API stand-in', () => {
     );
   });
 });
+
+describe('the stand-in’s conversations and lost answers', () => {
+  const client = () =>
+    new webApi.WebClient(BOT_TOKEN, { slackApiUrl: standIn.url, retryConfig: { retries: 0 }, timeout: 300, logLevel: LogLevel.ERROR });
+
+  beforeEach(() => standIn.reset());
+
+  it('opens a DM, keeps what is posted to it, and gives it back newest first with metadata only when asked', async () => {
+    const c = client();
+    const opened = await c.conversations.open({ users: 'U0OWNER' });
+    expect(opened.channel?.id).toBe('D0OWNER');
+    const metadata = { event_type: 'plan_bot_reminder', event_payload: { key: 'k1' } };
+    const first = await c.chat.postMessage({ channel: 'U0OWNER', text: 'one', metadata });
+    expect(first.channel).toBe('D0OWNER');
+    await c.chat.postMessage({ channel: 'D0OWNER', text: 'two' });
+    const plain = await c.conversations.history({ channel: 'D0OWNER' });
+    expect(plain.messages?.map((m) => [m.text, m.metadata])).toEqual([
+      ['two', undefined],
+      ['one', undefined],
+    ]);
+    const withMetadata = await c.conversations.history({ channel: 'D0OWNER', include_all_metadata: true, oldest: first.ts! });
+    expect(withMetadata.messages?.map((m) => m.text)).toEqual(['two']);
+    const all = await c.conversations.history({ channel: 'D0OWNER', include_all_metadata: true });
+    expect(all.messages?.[1]?.metadata).toEqual(metadata);
+  });
+
+  it('takes a post and then answers 500, or never answers: the message is there all the same', async () => {
+    const c = client();
+    standIn.failNext('chat.postMessage', 1, { accept: true, status: 500 });
+    await expect(c.chat.postMessage({ channel: 'C0PLAN', text: 'taken' })).rejects.toMatchObject({ statusCode: 500 });
+    standIn.failNext('chat.postMessage', 1, { accept: true, hang: true });
+    await expect(c.chat.postMessage({ channel: 'C0PLAN', text: 'lost' })).rejects.toMatchObject({
+      code: webApi.ErrorCode.RequestError,
+    });
+    expect(standIn.messagesIn('C0PLAN').map((m) => m.text)).toEqual(['taken', 'lost']);
+  });
+
+  it('answers users.info with a person’s own locale, only when include_locale is sent', async () => {
+    standIn.setUserLocale('U0EN', 'en-US');
+    const c = client();
+    expect((await c.users.info({ user: 'U0EN', include_locale: true })).user?.locale).toBe('en-US');
+    expect((await c.users.info({ user: 'U0EN' })).user?.locale).toBeUndefined();
+  });
+});

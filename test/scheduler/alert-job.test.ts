@@ -56,8 +56,8 @@ describe('alert job inside npm start', () => {
     await scheduler.stop();
   });
 
-  it('stays off without an alert channel', () => {
-    const config = loadAlertConfig({ SLACK_BOT_TOKEN: 'xoxb-test' }, { token: true, channel: false });
+  it('stays off without an alert channel when reminders are off too', () => {
+    const config = loadAlertConfig({ SLACK_BOT_TOKEN: 'xoxb-test', REMINDERS: 'off' }, { token: true, channel: false });
     expect(
       scheduleAlerts({ db: seeded.db, plan: seeded.plan, config, messages: messagesFor('ja'), logger: quiet }),
     ).toBeNull();

@@ -30,8 +30,10 @@ describe('manifest.yml', () => {
     expect(command.url).toBeUndefined();
   });
 
-  it('asks only for the scopes the bot uses', () => {
-    expect(manifest.oauth_config.scopes).toEqual({ bot: ['commands', 'chat:write'] });
+  it('asks only for the scopes the bot uses: /plan, posting, reminder DMs, locales and its own history', () => {
+    expect(manifest.oauth_config.scopes).toEqual({
+      bot: ['commands', 'chat:write', 'im:write', 'users:read', 'im:history', 'channels:history', 'groups:history'],
+    });
   });
 
   it('turns on interactivity (the record button and the form) and Socket Mode', () => {

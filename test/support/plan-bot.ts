@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { createSlackApp, type PlanBot, type SlackDeps } from '../../src/slack/app.ts';
+import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import { loadSlackConfig, type SlackConfig } from '../../src/config/slack.ts';
 import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
@@ -51,6 +52,8 @@ export interface TestBotOptions {
   now?: Date;
   /** Extra dependencies for createSlackApp (e.g. a short Socket Mode connect timeout). */
   deps?: Pick<SlackDeps, 'socketConnectTimeoutMs' | 'wallClock'>;
+  /** What `/plan reminders` previews; default none (reminders off). */
+  reminderSettings?: ReminderSettings;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -82,7 +85,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
-  const bot = createSlackApp({ config, db, plan, clock, logger, ...options.deps });
+  const bot = createSlackApp({ config, db, plan, clock, logger, reminderSettings: options.reminderSettings ?? null, ...options.deps });
   let eventsUrl = '';
   if (config.appToken === undefined && options.start !== false) {
     const listening = await bot.start();

@@ -27,7 +27,22 @@ export interface RecordedCall {
 export type StandInFault =
   | { status: 500 }
   | { status: 429; retryAfterSeconds: number }
-  | { okFalse: string };
+  | { okFalse: string }
+  /**
+   * Slack takes the post (it shows in `conversations.history`) and then answers 500, or
+   * never answers at all (`hang`): the two ways a client cannot know a post went through.
+   */
+  | { accept: true; status: 500 }
+  | { accept: true; hang: true };
+
+/** A message Slack took, as `conversations.history` gives it back. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: unknown;
+}
 
 export type StandInAnswer =
   | Record<string, unknown>
@@ -59,6 +74,10 @@ export interface SlackApiStandIn {
   failNext(method: string, times: number, fault: StandInFault): void;
   /** Replace the default answer for a Web API method until `reset()`. */
   setAnswer(method: string, answer: StandInAnswer): void;
+  /** Every message each conversation holds, oldest first (a DM under its D… id). */
+  messagesIn(channel: string): StoredMessage[];
+  /** The `users.info` locale of a person (default `ja-JP`); null leaves it out, as Slack may. */
+  setUserLocale(userId: string, locale: string | null): void;
   /** What `apps.connections.open` hands back (default `ws://127.0.0.1:1/`, which refuses connections). */
   setSocketModeUrl(url: string): void;
   /** Forget calls, faults, answer overrides and the socket-mode URL; pending waiters keep waiting. */
@@ -100,7 +119,9 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
   const waiters = new Set<Waiter>();
   const sockets = new Set<Socket>();
   let socketModeUrl = DEFAULT_SOCKET_MODE_URL;
-  let tsCounter = 0;
+  const stored: StoredMessage[] = [];
+  const userLocales = new Map<string, string | null>();
+  const hanging = new Set<ServerResponse>();
   let viewCounter = 0;
   let responseUrlCounter = 0;
   let fileCounter = 0;
@@ -109,11 +130,11 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
 
   // Slack ts values are "seconds.micros" strings that sort as strings; bots
   // often key threads and updates on them, so they must be unique and increasing.
+  // They follow the real clock, as Slack's do, so `oldest` in conversations.history works.
+  let lastMicros = 0;
   const nextTs = (): string => {
-    tsCounter += 1;
-    const micros = tsCounter * 100;
-    const seconds = 1_700_000_000 + Math.floor(micros / 1_000_000);
-    return `${seconds}.${String(micros % 1_000_000).padStart(6, '0')}`;
+    lastMicros = Math.max(lastMicros + 100, Date.now() * 1000);
+    return `${Math.floor(lastMicros / 1_000_000)}.${String(lastMicros % 1_000_000).padStart(6, '0')}`;
   };
   const nextViewId = (): string => {
     viewCounter += 1;
@@ -157,8 +178,31 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
           is_enterprise_install: false,
         };
       case 'chat.postMessage': {
-        const ts = nextTs();
-        return { ok: true, channel: b.channel, ts, message: botMessage(b, ts) };
+        const { channel, ts } = store(b);
+        return { ok: true, channel, ts, message: botMessage(b, ts) };
+      }
+      case 'conversations.open': {
+        const user = typeof b.users === 'string' ? b.users.split(',')[0]! : '';
+        return { ok: true, channel: { id: dmOf(user) } };
+      }
+      case 'conversations.history': {
+        // Newest first, like Slack; metadata only when asked for with include_all_metadata.
+        const oldest = typeof b.oldest === 'string' ? Number(b.oldest) : 0;
+        const withMetadata = b.include_all_metadata === true || b.include_all_metadata === 'true';
+        const limit = Number(b.limit ?? 100) || 100;
+        const messages = stored
+          .filter((msg) => msg.channel === b.channel && Number(msg.ts) > oldest)
+          .reverse()
+          .slice(0, limit)
+          .map((msg) => ({
+            type: 'message',
+            user: STAND_IN_BOT_USER_ID,
+            bot_id: STAND_IN_BOT_ID,
+            text: msg.text,
+            ts: msg.ts,
+            ...(withMetadata && msg.metadata !== undefined ? { metadata: msg.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
@@ -207,7 +251,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
             tz_label: 'Japan Standard Time',
             tz_offset: 32_400,
             // Real Slack only includes `locale` when include_locale=true is sent.
-            locale: 'ja-JP',
+            ...localeField(id, b.include_locale === true || b.include_locale === 'true'),
             profile: { display_name: 'staff', real_name: '吹田 職員' },
           },
         };
@@ -235,9 +279,41 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     }
   };
 
+  const dmOf = (user: string): string => `D${user.replace(/^[UW]/, '')}`;
+
+  /** A post Slack took: a user id as the channel means the bot's DM with that user. */
+  const store = (b: Record<string, unknown>): { channel: string; ts: string } => {
+    const raw = typeof b.channel === 'string' ? b.channel : '';
+    const channel = /^[UW][A-Z0-9]+$/.test(raw) ? dmOf(raw) : raw;
+    const ts = nextTs();
+    stored.push({
+      channel,
+      ts,
+      text: typeof b.text === 'string' ? b.text : '',
+      ...(b.blocks !== undefined ? { blocks: b.blocks } : {}),
+      ...(b.metadata !== undefined ? { metadata: b.metadata } : {}),
+    });
+    return { channel, ts };
+  };
+
+  const localeField = (userId: string, asked: boolean): Record<string, string> => {
+    if (!asked) return {};
+    const locale = userLocales.has(userId) ? userLocales.get(userId) : 'ja-JP';
+    return locale === null || locale === undefined ? {} : { locale };
+  };
+
   const answerWebApi = (res: ServerResponse, call: RecordedCall, fault: StandInFault | undefined): void => {
     if (fault !== undefined) {
-      if ('okFalse' in fault) {
+      if ('accept' in fault) {
+        if (call.method === 'chat.postMessage') store(call.body);
+        if ('hang' in fault) {
+          // No answer ever: the client's timeout (or close()) ends it.
+          hanging.add(res);
+          res.on('close', () => hanging.delete(res));
+          return;
+        }
+        sendText(res, 500, 'Internal Server Error');
+      } else if ('okFalse' in fault) {
         sendJson(res, 200, { ok: false, error: fault.okFalse });
       } else if (fault.status === 429) {
         sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(fault.retryAfterSeconds) });
@@ -259,7 +335,7 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
       // non-2xx status with a plain-text reason (e.g. expired_url), which is
       // what makes Bolt's respond() throw.
       sendText(res, 404, fault.okFalse);
-    } else if (fault.status === 429) {
+    } else if ('retryAfterSeconds' in fault) {
       sendText(res, 429, 'rate_limited', { 'Retry-After': String(fault.retryAfterSeconds) });
     } else {
       sendText(res, 500, 'Internal Server Error');
@@ -382,16 +458,25 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
     setSocketModeUrl(url: string): void {
       socketModeUrl = url;
     },
+    messagesIn(channel: string): StoredMessage[] {
+      return stored.filter((msg) => msg.channel === channel);
+    },
+    setUserLocale(userId: string, locale: string | null): void {
+      userLocales.set(userId, locale);
+    },
     reset(): void {
       calls.length = 0;
       faults.clear();
       answers.clear();
+      stored.length = 0;
+      userLocales.clear();
       socketModeUrl = DEFAULT_SOCKET_MODE_URL;
     },
     close(): Promise<void> {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive sockets from fetch/undici would otherwise hold close() open.
+        for (const res of hanging) res.destroy();
         server.closeAllConnections();
         for (const socket of sockets) socket.destroy();
       });

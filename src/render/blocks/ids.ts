@@ -8,3 +8,9 @@ export const RECORD_FIGURE_ACTION_ID = 'record_figure';
 
 /** The actions block holding that button. */
 export const PLAN_ACTIONS_BLOCK_ID = 'plan_actions';
+
+/** 「あとで（1週間）」 on a reminder DM; its value is `indicatorId:fiscalYear:locale`. */
+export const SNOOZE_REMINDER_ACTION_ID = 'snooze_reminder';
+
+/** The actions block of a reminder DM (the record button there reuses RECORD_FIGURE_ACTION_ID). */
+export const REMINDER_ACTIONS_BLOCK_ID = 'reminder_actions';

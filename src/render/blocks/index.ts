@@ -1,5 +1,6 @@
 import type { CommandResult } from '../../../commands/results.ts';
 import { renderAlertPreviewBlocks } from '../digest/preview.ts';
+import { renderReminderPreviewBlocks } from '../reminders/preview.ts';
 import type { Messages } from '../../messages/index.ts';
 import { actionPlanListMessage } from './action-plan-list.ts';
 import { actionPlanMessage } from './action-plan.ts';
@@ -48,6 +49,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return errorMessage(result.error, m);
     case 'alerts_preview':
       return renderAlertPreviewBlocks(result.preview, m);
+    case 'reminders_preview':
+      return renderReminderPreviewBlocks(result.preview, m);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

@@ -15,6 +15,8 @@ export interface OpenFigureFormArgs {
   /** From the slash command or the button click; Slack honours it for 3 seconds. */
   triggerId: string;
   actionPlanNumber: number;
+  /** The figure to open the form on (a reminder's button); default the most overdue. */
+  choice?: { indicatorId: number; fiscalYear: number };
   userId: string;
   deps: SlackDeps;
   respond: RespondFn;
@@ -32,6 +34,7 @@ export async function openFigureForm({
   client,
   triggerId,
   actionPlanNumber,
+  choice,
   userId,
   deps,
   respond,
@@ -42,7 +45,7 @@ export async function openFigureForm({
     if (!delivered) throw new Error(`the answer to a figure form request for ${actionPlanNumber} was not accepted`);
   };
 
-  const prepared = await prepareFigureForm(contextFor(deps, userId), actionPlanNumber, recordingPolicy(deps));
+  const prepared = await prepareFigureForm(contextFor(deps, userId), actionPlanNumber, recordingPolicy(deps), choice ?? {});
   if (!prepared.ok) {
     await say('forbidden' in prepared ? forbiddenMessage(prepared.forbidden, m) : renderMessage(prepared.result, m, { userId }));
     return;

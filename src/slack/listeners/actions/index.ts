@@ -1,12 +1,14 @@
 import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
-import { RECORD_FIGURE_ACTION_ID } from '../../../render/blocks/ids.ts';
+import { RECORD_FIGURE_ACTION_ID, SNOOZE_REMINDER_ACTION_ID } from '../../../render/blocks/ids.ts';
 import { FIGURE_FORM_CHOICE_ACTION_IDS } from '../../../render/blocks/record-figure-modal.ts';
 import { recordFigureCallback } from './record-figure.ts';
 import { figureFormChoiceCallback } from './figure-form-choice.ts';
+import { snoozeReminderCallback } from './snooze-reminder.ts';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: RECORD_FIGURE_ACTION_ID }, recordFigureCallback(deps));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SNOOZE_REMINDER_ACTION_ID }, snoozeReminderCallback(deps));
   const onChoice = figureFormChoiceCallback(deps);
   for (const actionId of FIGURE_FORM_CHOICE_ACTION_IDS) {
     app.action<BlockStaticSelectAction>({ type: 'block_actions', action_id: actionId }, onChoice);
