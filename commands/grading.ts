@@ -4,6 +4,7 @@ import {
   gradeIndicatorYear,
   type GradingBands,
   type IndicatorSeries,
+  type UngradedReason,
 } from '../src/domain/grading.ts';
 import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { PlanGrading, YearView } from './results.ts';
@@ -33,7 +34,17 @@ export function gradeOfYear(
  * are overdue (the caller knows the statuses), kept apart so that "how is it doing" and "is
  * everything in" are two answers, not one.
  */
-export function planGrading(record: ActionPlanRecord, bands: Partial<GradingBands>, missingYears: number[]): PlanGrading {
+export function planGrading(
+  record: ActionPlanRecord,
+  bands: Partial<GradingBands>,
+  options: {
+    missingYears: number[];
+    /** An admin has closed the plan: the missing years are no longer chased. */
+    closed: boolean;
+    /** The newest fiscal year that has ended: where "why no grade" is read when nothing is graded. */
+    lastClosedFiscalYear: number;
+  },
+): PlanGrading {
   const series = record.indicators.map(seriesOf);
   const years = [...new Set(series.flatMap((s) => s.figures.map((f) => f.fiscalYear)))].sort((a, b) => b - a);
   const graded = years
@@ -41,11 +52,18 @@ export function planGrading(record: ActionPlanRecord, bands: Partial<GradingBand
     .filter((g) => g.result.grade !== null);
   const latest = graded[0] ?? null;
   const previous = graded[1] ?? null;
+  let reason: UngradedReason | null = null;
+  if (!latest && years.length > 0) {
+    const year = Math.max(Math.min(options.lastClosedFiscalYear, years[0]!), years.at(-1)!);
+    reason = gradeActionPlan(series, year, record.gradingScheme, bands).reason;
+  }
   return {
     scheme: record.gradingScheme,
     latest,
     previous,
     trend: latest && previous ? compareGrades(previous.result.grade, latest.result.grade) : null,
-    missingYears,
+    reason,
+    missingYears: options.missingYears,
+    closed: options.closed,
   };
 }

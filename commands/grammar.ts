@@ -22,6 +22,9 @@ export type Command =
   | { verb: 'owner'; number: number; action: 'add' | 'remove'; userId: string }
   | { verb: 'alerts'; date: CivilDate | null }
   | { verb: 'reminders'; date: CivilDate | null }
+  /** Admins only: a plan whose period has ended stops chasing its missing actuals, or starts again. */
+  | { verb: 'close' }
+  | { verb: 'reopen' }
   | { verb: 'help' };
 
 export type Verb = Command['verb'];
@@ -49,6 +52,8 @@ export const VERBS = {
   owner: ['owner', 'owners', '担当', '担当者'],
   alerts: ['alerts', 'alert', '通知'],
   reminders: ['reminders', 'reminder', 'リマインダー', '督促'],
+  close: ['close', '終了', '計画終了'],
+  reopen: ['reopen', '再開'],
   help: ['help', '?', 'ヘルプ', '使い方'],
 } as const satisfies Partial<Record<Verb, readonly string[]>>;
 
@@ -113,6 +118,9 @@ export function parseCommand(text: string): ParseResult {
       return rest.length ? unexpected(verb, rest) : ok({ verb, share });
     case 'help':
       return ok({ verb });
+    case 'close':
+    case 'reopen':
+      return rest.length ? unexpected(verb, rest) : ok({ verb });
     case 'overdue':
     case 'alerts':
     case 'reminders': {

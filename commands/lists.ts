@@ -1,5 +1,6 @@
 import { foldForSearch, matchesAllWords } from '../src/domain/search.ts';
 import { listPolicies, listThemes, loadActionPlans } from '../src/store/action-plans.ts';
+import { loadPlanClosure } from '../src/store/plan-closure.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
 import { actionPlanSummary } from './views.ts';
@@ -9,14 +10,26 @@ export async function listAll(ctx: CommandContext, share: boolean): Promise<Comm
   return list(ctx, { kind: 'all' }, records, share);
 }
 
+/**
+ * The fields a search looks in, Japanese and English alike (help says so): the action plan's
+ * name, its progress narrative, its theme and basic policy, and its indicators' names and notes.
+ */
+export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlans>>[number]): (string | null)[] {
+  return [
+    r.name,
+    r.nameEn,
+    r.narrative,
+    r.theme.name,
+    r.theme.nameEn,
+    r.policy.name,
+    r.policy.nameEn,
+    ...r.indicators.flatMap((i) => [i.name, i.nameEn, i.note, i.noteEn]),
+  ];
+}
+
 export async function search(ctx: CommandContext, words: string[], share: boolean): Promise<CommandResult> {
   const records = await loadActionPlans(ctx.db, ctx.plan.id);
-  const found = records.filter((r) =>
-    matchesAllWords(
-      [r.name, r.narrative, r.theme.name, r.policy.name, ...r.indicators.flatMap((i) => [i.name, i.note])],
-      words,
-    ),
-  );
+  const found = records.filter((r) => matchesAllWords(searchedTexts(r), words));
   return list(ctx, { kind: 'search', words }, found, share);
 }
 
@@ -27,32 +40,35 @@ export async function byPolicy(ctx: CommandContext, number: number, share: boole
     return { kind: 'error', error: { code: 'no_such_policy', number, max: policies.length } };
   }
   const records = await loadActionPlans(ctx.db, ctx.plan.id, { policyNumber: number });
-  return list(ctx, { kind: 'policy', number, name: policy.name }, records, share);
+  return list(ctx, { kind: 'policy', number, name: policy.name, nameEn: policy.nameEn }, records, share);
 }
 
 export async function byTheme(ctx: CommandContext, name: string, share: boolean): Promise<CommandResult> {
   const themes = await listThemes(ctx.db, ctx.plan.id);
   // "防災" finds 防災・防犯 and "内部事務" finds 内部事務最適化: people type the first word.
+  // English names count too: with PLAN_LOCALE=en people read and type "Procedures".
   const wanted = foldForSearch(name);
+  const names = (t: (typeof themes)[number]) => [t.name, t.nameEn].filter((n): n is string => n !== null).map(foldForSearch);
   const theme =
-    themes.find((t) => foldForSearch(t.name) === wanted) ?? themes.find((t) => foldForSearch(t.name).includes(wanted));
+    themes.find((t) => names(t).some((n) => n === wanted)) ?? themes.find((t) => names(t).some((n) => n.includes(wanted)));
   if (!theme) {
     return { kind: 'error', error: { code: 'no_such_theme', name, themes: themes.map((t) => t.name) } };
   }
   const records = await loadActionPlans(ctx.db, ctx.plan.id, { themeId: theme.id });
-  return list(ctx, { kind: 'theme', name: theme.name }, records, share);
+  return list(ctx, { kind: 'theme', name: theme.name, nameEn: theme.nameEn }, records, share);
 }
 
-function list(
+async function list(
   ctx: CommandContext,
   scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope'],
   records: Awaited<ReturnType<typeof loadActionPlans>>,
   share: boolean,
-): CommandResult {
+): Promise<CommandResult> {
+  const closed = (await loadPlanClosure(ctx.db, ctx.plan.id)) !== null;
   return {
     kind: 'action_plan_list',
     scope,
-    items: records.map((r) => actionPlanSummary(r, ctx)),
+    items: records.map((r) => actionPlanSummary(r, ctx, closed)),
     asOf: ctx.today,
     share,
   };

@@ -1,5 +1,12 @@
 import type { CivilDate } from '../src/domain/fiscal-year.ts';
-import type { ActionPlanGrade, FigureGrade, GradingScheme, IndicatorKind, Trend } from '../src/domain/grading.ts';
+import type {
+  ActionPlanGrade,
+  FigureGrade,
+  GradingScheme,
+  IndicatorKind,
+  Trend,
+  UngradedReason,
+} from '../src/domain/grading.ts';
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
 import type { AlertPreview } from './alerts/preview.ts';
 import type { ReminderPreview } from './reminders/preview.ts';
@@ -18,6 +25,9 @@ export interface YearView {
   beforeEvaluation: boolean;
   /** This year graded by the action plan's scheme (grade null with a reason when it cannot be). */
   grade: FigureGrade;
+  /** The current actual's note (② gives its counts there), and its English when there is one. */
+  note: string | null;
+  noteEn: string | null;
 }
 
 export interface IndicatorView {
@@ -53,8 +63,12 @@ export interface PlanGrading {
   latest: { fiscalYear: number; result: ActionPlanGrade } | null;
   previous: { fiscalYear: number; result: ActionPlanGrade } | null;
   trend: Trend | null;
+  /** Why there is no grade at all (no `latest`): the plan's state in its newest closed year. */
+  reason: UngradedReason | null;
   /** Years past their due date whose actuals are still missing: completeness, said on its own line. */
   missingYears: number[];
+  /** An admin has closed the plan (its period over): missing actuals are no longer chased (計画期間終了). */
+  closed: boolean;
 }
 
 export interface ActionPlanView extends ActionPlanHeader {
@@ -75,21 +89,41 @@ export interface ActionPlanSummary extends ActionPlanHeader {
 export type ListScope =
   | { kind: 'all' }
   | { kind: 'search'; words: string[] }
-  | { kind: 'policy'; number: number; name: string }
-  | { kind: 'theme'; name: string };
+  | { kind: 'policy'; number: number; name: string; nameEn?: string | null }
+  | { kind: 'theme'; name: string; nameEn?: string | null };
 
 export interface OverdueItem {
-  actionPlan: { number: number; name: string };
-  indicator: { name: string; unit: string };
+  actionPlan: { number: number; name: string; nameEn: string | null };
+  indicator: { name: string; nameEn: string | null; unit: string; unitEn: string | null };
   fiscalYear: number;
   target: number;
   dueDate: CivilDate;
   daysLate: number;
 }
 
+/** `/plan overdue` says one line per action plan: how many figures are late and since when. */
+export interface OverdueGroup {
+  actionPlan: { number: number; name: string; nameEn: string | null };
+  count: number;
+  /** The fiscal years the late figures belong to, oldest first, each once. */
+  fiscalYears: number[];
+  oldestDueDate: CivilDate;
+  /** Days late of the oldest figure. */
+  daysLate: number;
+}
+
+export interface PlanClosureView {
+  /** ISO 8601 instant. */
+  closedAt: string;
+  closedBy: string;
+}
+
 export interface HistoryEntry {
   indicatorName: string;
+  indicatorNameEn?: string | null;
   unit: string;
+  unitEn?: string | null;
+  noteEn?: string | null;
   fiscalYear: number;
   value: number;
   provisional: boolean;
@@ -107,12 +141,24 @@ export type CommandError =
   | { code: 'no_such_theme'; name: string; themes: string[] }
   | { code: 'admins_only' }
   | { code: 'no_plan' }
-  | { code: 'cli_cannot_open_forms'; number: number };
+  | { code: 'cli_cannot_open_forms'; number: number }
+  /** Closing is for a plan whose last fiscal year is over. */
+  | { code: 'plan_not_ended'; lastFiscalYear: number };
 
 export type CommandResult =
   | { kind: 'action_plan'; plan: ActionPlanView; asOf: CivilDate; share: boolean }
   | { kind: 'action_plan_list'; scope: ListScope; items: ActionPlanSummary[]; asOf: CivilDate; share: boolean }
-  | { kind: 'overdue'; asOf: CivilDate; items: OverdueItem[]; share: boolean }
+  | {
+      kind: 'overdue';
+      asOf: CivilDate;
+      /** One per action plan with late figures, in action plan order. */
+      groups: OverdueGroup[];
+      /** Late figures in all. */
+      figureCount: number;
+      /** Set when the plan is closed: nothing is chased, and the answer says so. */
+      closed: PlanClosureView | null;
+      share: boolean;
+    }
   | { kind: 'history'; actionPlan: ActionPlanHeader; entries: HistoryEntry[]; share: boolean }
   | {
       kind: 'owners';
@@ -123,5 +169,13 @@ export type CommandResult =
   | { kind: 'open_figure_form'; actionPlanNumber: number }
   | { kind: 'alerts_preview'; preview: AlertPreview }
   | { kind: 'reminders_preview'; preview: ReminderPreview }
+  | {
+      kind: 'plan_closure';
+      action: 'close' | 'reopen';
+      /** False when the plan was already in that state (nothing written). */
+      changed: boolean;
+      plan: { name: string; nameEn: string | null; firstFiscalYear: number; lastFiscalYear: number };
+      closed: PlanClosureView | null;
+    }
   | { kind: 'help' }
   | { kind: 'error'; error: CommandError };

@@ -5,6 +5,7 @@ import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
 import type { Command } from './grammar.ts';
 import { byPolicy, byTheme, listAll, search } from './lists.ts';
+import { closeOrReopenPlan } from './plan-closure.ts';
 import { showOverdue } from './overdue.ts';
 import { manageOwners } from './owner.ts';
 import type { CommandResult } from './results.ts';
@@ -66,6 +67,9 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
           date: command.date,
         }),
       };
+    case 'close':
+    case 'reopen':
+      return closeOrReopenPlan(ctx, command.verb);
     case 'help':
       return { kind: 'help' };
   }

@@ -1,6 +1,7 @@
 import { loadActionPlan } from '../src/store/action-plans.ts';
 import { listRevisions } from '../src/store/figures.ts';
 import { listOwners } from '../src/store/owners.ts';
+import { loadPlanClosure } from '../src/store/plan-closure.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
 import type { CommandResult } from './results.ts';
@@ -10,7 +11,8 @@ export async function showActionPlan(ctx: CommandContext, number: number, share:
   const record = await loadActionPlan(ctx.db, ctx.plan.id, number);
   if (!record) return noSuchActionPlan(ctx, number);
   const owners = await listOwners(ctx.db, record.id);
-  return { kind: 'action_plan', plan: actionPlanView(record, owners, ctx), asOf: ctx.today, share };
+  const closed = (await loadPlanClosure(ctx.db, ctx.plan.id)) !== null;
+  return { kind: 'action_plan', plan: actionPlanView(record, owners, ctx, closed), asOf: ctx.today, share };
 }
 
 export async function showHistory(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {
@@ -24,7 +26,10 @@ export async function showHistory(ctx: CommandContext, number: number, share: bo
     share,
     entries: revisions.map((r) => ({
       indicatorName: indicators.get(r.indicatorId)!.name,
+      indicatorNameEn: indicators.get(r.indicatorId)!.nameEn,
       unit: indicators.get(r.indicatorId)!.unit,
+      unitEn: indicators.get(r.indicatorId)!.unitEn,
+      noteEn: r.noteEn,
       fiscalYear: r.fiscalYear,
       value: r.value,
       provisional: r.provisional,

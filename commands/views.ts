@@ -1,4 +1,4 @@
-import { dueDateOf } from '../src/domain/fiscal-year.ts';
+import { dueDateOf, fiscalYearOf } from '../src/domain/fiscal-year.ts';
 import { achievementRate, figureStatus, worstStatus, type FigureStatus } from '../src/domain/status.ts';
 import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { CommandContext } from './context.ts';
@@ -32,6 +32,8 @@ export function indicatorView(plan: ActionPlanRecord, record: IndicatorRecord, c
     dueDate: dueDateOf(f.fiscalYear, ctx.dueRule),
     beforeEvaluation: f.beforeEvaluation,
     grade: gradeOfYear(plan, record, f.fiscalYear, bands),
+    note: f.actual?.note ?? null,
+    noteEn: f.actual?.noteEn ?? null,
   }));
   const latestYear = [...years].reverse().find((y) => y.target !== null && y.actual !== null);
   return {
@@ -58,7 +60,13 @@ export function indicatorView(plan: ActionPlanRecord, record: IndicatorRecord, c
   };
 }
 
-export function actionPlanView(record: ActionPlanRecord, owners: string[], ctx: CommandContext): ActionPlanView {
+/** `closed`: the plan has been closed by an admin, so its missing years are no longer chased. */
+export function actionPlanView(
+  record: ActionPlanRecord,
+  owners: string[],
+  ctx: CommandContext,
+  closed = false,
+): ActionPlanView {
   const indicators = record.indicators.map((i) => indicatorView(record, i, ctx));
   return {
     ...headerOf(record),
@@ -67,19 +75,27 @@ export function actionPlanView(record: ActionPlanRecord, owners: string[], ctx: 
     indicators,
     owners,
     status: worstStatus(indicators.flatMap((i) => (i.status ? [i.status] : []))),
-    grading: planGrading(record, bandsOf(ctx.plan), overdueYears(indicators)),
+    grading: gradingOf(record, indicators, ctx, closed),
   };
 }
 
-export function actionPlanSummary(record: ActionPlanRecord, ctx: CommandContext): ActionPlanSummary {
+export function actionPlanSummary(record: ActionPlanRecord, ctx: CommandContext, closed = false): ActionPlanSummary {
   const indicators = record.indicators.map((i) => indicatorView(record, i, ctx));
   const statuses: FigureStatus[] = indicators.flatMap((i) => (i.status ? [i.status] : []));
   return {
     ...headerOf(record),
     status: worstStatus(statuses),
     indicatorCount: record.indicators.length,
-    grading: planGrading(record, bandsOf(ctx.plan), overdueYears(indicators)),
+    grading: gradingOf(record, indicators, ctx, closed),
   };
+}
+
+function gradingOf(record: ActionPlanRecord, indicators: IndicatorView[], ctx: CommandContext, closed: boolean) {
+  return planGrading(record, bandsOf(ctx.plan), {
+    missingYears: overdueYears(indicators),
+    closed,
+    lastClosedFiscalYear: fiscalYearOf(ctx.today) - 1,
+  });
 }
 
 function overdueYears(indicators: IndicatorView[]): number[] {

@@ -4,6 +4,7 @@ import { loadActionPlans } from '../../src/store/action-plans.ts';
 import { listLastSent } from '../../src/store/alert-ledger.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { listOwnersByActionPlan } from '../../src/store/owners.ts';
+import { loadPlanClosure } from '../../src/store/plan-closure.ts';
 import type { Plan } from '../../src/store/schema.ts';
 import type { AlertSettings } from './settings.ts';
 import { buildDigest, type Digest } from './digest.ts';
@@ -40,6 +41,7 @@ export async function computeDigest(
     today: runDate,
     dueRule: settings.dueRule,
     dueSoonDays: settings.dueSoonDays,
+    planClosed: (await loadPlanClosure(db, plan.id)) !== null,
   });
 
   const lastSent = new Map<string, CivilDate>();

@@ -17,6 +17,8 @@ export interface FigureFormIndicator {
   id: number;
   name: string;
   unit: string;
+  nameEn?: string | null;
+  unitEn?: string | null;
   comparator: string | null;
   direction: Direction;
 }
@@ -150,7 +152,7 @@ export function defaultFiscalYear(indicator: IndicatorRecord, period: PlanPeriod
 }
 
 export function formIndicator(i: IndicatorRecord): FigureFormIndicator {
-  return { id: i.id, name: i.name, unit: i.unit, comparator: i.comparator, direction: i.direction };
+  return { id: i.id, name: i.name, unit: i.unit, nameEn: i.nameEn, unitEn: i.unitEn, comparator: i.comparator, direction: i.direction };
 }
 
 /** Null when the actor may record for the action plan; else who may. */

@@ -48,6 +48,18 @@ export interface AlertRuleOptions {
   dueRule?: DueDateRule;
   /** A figure is "due soon" from this many days before its due date up to the date itself. */
   dueSoonDays: number;
+  /** The plan has been closed by an admin (its period over): see `chasesMissingActuals`. */
+  planClosed?: boolean;
+}
+
+/**
+ * Whether a plan's missing actuals are still asked for. Once an admin closes a plan whose
+ * period has ended, a missing actual is a fact (計画期間終了), no longer a reminder: not
+ * overdue in `/plan overdue`, not overdue, due soon or "no owner" in the alert digest.
+ * The one place both decide it.
+ */
+export function chasesMissingActuals(plan: { closed: boolean }): boolean {
+  return !plan.closed;
 }
 
 export function findAlerts(
@@ -61,6 +73,7 @@ export function findAlerts(
   if (!Number.isInteger(dueSoonDays) || dueSoonDays < 0) throw new RangeError(`not a day count: ${dueSoonDays}`);
 
   const findings: AlertFinding[] = [];
+  const chasing = chasesMissingActuals({ closed: options.planClosed ?? false });
   const overdueByPlan = new Map<number, number>();
   for (const f of figures) {
     // A year with no target has nothing to be late for or to miss.
@@ -79,6 +92,7 @@ export function findAlerts(
       }
       continue;
     }
+    if (!chasing) continue;
     const late = overdueBy({ ...f, actual: null }, today, dueRule);
     if (late) {
       findings.push({ ...base, rule: 'overdue', ...late });

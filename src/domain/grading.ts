@@ -44,6 +44,15 @@ const LADDERS: { [S in GradingScheme]: readonly [GradeOf<S>, GradeOf<S>, GradeOf
   trend: ['achieved', 'advanced', 'flat', 'declined'],
 };
 
+/** A grade's place on its scheme's ladder: 0 is the top grade (A, ◎, 達成), 3 the bottom. */
+export function gradeRank(grade: GradeCode): number {
+  for (const ladder of Object.values(LADDERS) as readonly (readonly GradeCode[])[]) {
+    const rank = ladder.indexOf(grade);
+    if (rank !== -1) return rank;
+  }
+  throw new RangeError(`not a grade: ${grade}`);
+}
+
 /** Where the symbol is the grade itself; 達成／前進… are words and belong to the messages. */
 export const GRADE_SYMBOL: Record<AbcdGrade | MarkGrade, string> = {
   A: 'A',

@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { eraYearLabel, PLAN_TIME_ZONE } from '../domain/fiscal-year.ts';
 import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
 import type { FigureStatus } from '../domain/status.ts';
-import type { Messages } from './ja.ts';
+import { yearRuns, type Messages } from './ja.ts';
 
 const UNIT_NAMES: Record<string, string> = {
   '%': '%',
@@ -21,13 +21,31 @@ const UNIT_NAMES: Record<string, string> = {
 
 const unitName = (unit: string) => UNIT_NAMES[unit] ?? unit;
 
+/** English units are plural; one of a thing takes the singular ("1 person", not "1 people"). */
+const SINGULAR: Record<string, string> = {
+  cases: 'case',
+  people: 'person',
+  hours: 'hour',
+  times: 'time',
+  items: 'item',
+  sites: 'site',
+  volumes: 'volume',
+  places: 'place',
+  groups: 'group',
+  days: 'day',
+  figures: 'figure',
+  plans: 'plan',
+};
+
+const counted = (n: number, plural: string) => `${formatNumber(n, 'en')} ${Math.abs(n) === 1 ? (SINGULAR[plural] ?? plural) : plural}`;
+
 export const en: Messages = {
   locale: 'en',
 
   fiscalYear: (fy) => eraYearLabel(fy).en,
   fiscalYearShort: (fy) => eraYearLabel(fy).en,
   number: (value) => formatNumber(value, 'en'),
-  withUnit: (value, unit) => (unit === '%' ? `${formatNumber(value, 'en')}%` : `${formatNumber(value, 'en')} ${unitName(unit)}`),
+  withUnit: (value, unit) => (unit === '%' ? `${formatNumber(value, 'en')}%` : counted(value, unitName(unit))),
   unitName,
   percent: (ratio) => formatPercentRatio(ratio, 'en'),
   date: (civil) => civil,
@@ -62,7 +80,6 @@ export const en: Messages = {
     recordButton: 'Record a figure',
     asOf: (date) => `as of ${date}`,
     note: 'Note',
-    overallStatus: (status) => `Status: ${status}`,
   },
 
   list: {
@@ -80,7 +97,6 @@ export const en: Messages = {
   overdue: {
     title: (date) => `Overdue figures (as of ${date})`,
     none: (date) => `No figures are overdue as of ${date}.`,
-    line: (fy, indicator, target, due, days) => `${fy} ${indicator} (target ${target}) due ${due}, ${days} days late`,
   },
 
   history: {
@@ -187,7 +203,7 @@ export const en: Messages = {
 
   slack: {
     more: (n) => `…and ${n} more that did not fit. Narrow it down with \`/plan search\` or \`/plan policy 1\`.`,
-    omitted: (n) => `…and ${n} more items that did not fit.`,
+    omitted: (n) => `…and ${n} more ${n === 1 ? 'item' : 'items'} that did not fit.`,
     usage: 'Usage',
     sharedBy: (user) => `Shared by ${user}`,
   },
@@ -224,8 +240,8 @@ export const en: Messages = {
       disabled: 'Alerts are off: no alert channel is set up. Ask the person who runs plan-bot if you need them.',
     },
     cli: {
-      posted: (date, channel, n, ts) => `Posted the reminders for ${date} to ${channel} (${n} items, ts ${ts}).`,
-      deferred: (n) => `${n} items over the message limit will follow in the next run.`,
+      posted: (date, channel, n, ts) => `Posted the reminders for ${date} to ${channel} (${counted(n, 'items')}, ts ${ts}).`,
+      deferred: (n) => `${counted(n, 'items')} over the message limit will follow in the next run.`,
       nothingNew: (date) => `Nothing new to remind about as of ${date}; nothing was posted.`,
       failed: (reason) => `Posting to Slack failed (${reason}). Nothing was recorded, so the next run will post it again.`,
       busy: (holder, since) => `Another run (${holder}, started ${since}) is posting to the same channel; did nothing.`,
@@ -237,10 +253,13 @@ export const en: Messages = {
     title: 'How to use plan-bot',
     intro: 'Targets and actuals of the 4th IT Promotion Plan action plans ①–⑳: look them up and record them.',
     usage: {
-      show: ['/plan 13', 'Targets, actuals and status of action plan ⑬ (⑬ and 013 work too)'],
-      list: ['/plan  or  /plan list', 'All 20 action plans with their status'],
+      show: ['/plan 13', 'Grade, targets and actuals of action plan ⑬ (⑬ and 013 work too)'],
+      list: ['/plan  or  /plan list', 'All 20 action plans with their grades and missing years'],
       overdue: ['/plan overdue [YYYY-MM-DD]', 'Figures past their due date'],
-      search: ['/plan search 防犯', 'Search names, indicators, themes and progress notes'],
+      search: [
+        '/plan search 防犯',
+        'Search action plan names, indicator names and notes, themes, basic policies and progress reports, in Japanese and English; case, width, hyphens, long vowel marks and hiragana/katakana do not matter',
+      ],
       policy: ['/plan policy 1', 'Action plans under a basic policy (1–3)'],
       theme: ['/plan theme 防災・防犯', 'Action plans under a theme'],
       history: ['/plan history 13', 'Every recorded actual, with who and when'],
@@ -344,5 +363,75 @@ export const en: Messages = {
       notFound: (channel) => `The alert channel ${channel} was not found. Set ALERT_CHANNEL to the channel's ID (C…).`,
     },
     help: ['/plan reminders [YYYY-MM-DD]', 'Who gets which reminder on the next working day (admins only)'],
+  },
+
+  grading: {
+    grade: {
+      A: 'A',
+      B: 'B',
+      C: 'C',
+      D: 'D',
+      double_circle: '◎',
+      circle: '○',
+      triangle: '△',
+      cross: '×',
+      achieved: 'achieved',
+      advanced: 'advanced',
+      flat: 'flat',
+      declined: 'declined',
+    },
+    rankMark: ['🟢', '🟡', '🟠', '🔴'],
+    ungradedMark: '⚪',
+    reason: {
+      no_target: 'no target',
+      no_actual: 'actual not recorded',
+      before_evaluation_period: 'before the evaluation period',
+      zero_target: 'a target of 0 cannot be graded',
+      no_base: 'no earlier actual to compare with',
+    },
+    trend: { improved: '↗ better', same: '→ unchanged', worse: '↘ worse' },
+    ratio: (percent) => `${percent} of target`,
+    points: (value) =>
+      value === 0
+        ? 'on target'
+        : `${formatNumber(Math.abs(value), 'en')} ${Math.abs(value) === 1 ? 'point' : 'points'} ${value > 0 ? 'past' : 'short of'} target`,
+    margin: (amount, over) => (over ? `${amount} over the limit` : `${amount} under the limit`),
+    graded: (grade, achievement) => (achievement ? `grade ${grade} (${achievement})` : `grade ${grade}`),
+    ungraded: (reason) => `no grade (${reason})`,
+    headline: (fy, graded) => `${fy}: ${graded}`,
+    noGradeYet: (reason) => `No grade yet (${reason})`,
+    trendLine: (previousFy, previousGrade, trend) => `Since ${previousFy} (grade ${previousGrade}): ${trend}`,
+    noTrend: 'No earlier grade to compare with',
+    missing: (years) => `${years}: actuals not recorded`,
+    missingClosed: (years) => `${years}: actuals not recorded (plan period over)`,
+    complete: 'No actual is past its due date',
+    closedYear: 'not recorded (plan period over)',
+    beforeEvaluation: 'before the evaluation period',
+    latest: (fy, achievement) => `${fy}: ${achievement}`,
+    figureNote: (fy, note) => `Note (${fy} actual): ${note}`,
+    years: (fiscalYears) =>
+      yearRuns(fiscalYears)
+        .map(([first, last]) => (first === last ? `FY${first}` : `FY${first}–FY${last}`))
+        .join(', '),
+    inJapanese: (text) => `${text} (in Japanese)`,
+    narrativeInJapanese: ' (in Japanese)',
+    listLegend: 'Grade (A–D / ◎–× / achieved–declined): 🟢 top / 🟡 second / 🟠 third / 🔴 bottom / ⚪ no grade (e.g. before the evaluation period)',
+    overdueGroup: (count, years, due, daysLate) =>
+      `${counted(count, 'figures')} (${years}), oldest due ${due} (${counted(daysLate, 'days')} late)`,
+    overdueTotal: (figures, plans) => `${counted(figures, 'figures')} in ${counted(plans, 'plans')}`,
+    overdueClosed: (date) =>
+      `Plan period over: the plan was closed on ${date}, so missing actuals are no longer chased. An admin can reopen it with \`/plan reopen\`.`,
+    closedBadge: 'plan period over',
+    closedDone: (plan, date) =>
+      `${plan} is closed as of ${date}: its missing actuals will no longer be chased or raised in reminders. Reopen it with \`/plan reopen\`.`,
+    alreadyClosed: (plan, date) => `${plan} is already closed (since ${date}).`,
+    reopened: (plan) => `${plan} is open again: actuals past their due date will be chased and raised again.`,
+    notClosed: (plan) => `${plan} is not closed.`,
+    notEnded: (last) => `The plan period runs until the end of ${last}, so the plan cannot be closed yet.`,
+    historySeed: (fy, value, source, date) => `${fy}: ${value} (${source}, ${date})`,
+    usage: {
+      close: ['/plan close', 'Close a plan whose period has ended: stop chasing its missing actuals (admins only)'],
+      reopen: ['/plan reopen', 'Reopen a closed plan (admins only)'],
+    },
   },
 };

@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import { eraYearLabel, PLAN_TIME_ZONE } from '../domain/fiscal-year.ts';
 import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
 import type { AlertRule } from '../domain/alert-rules.ts';
+import type { GradeCode, Trend, UngradedReason } from '../domain/grading.ts';
 import type { FigureStatus } from '../domain/status.ts';
 
 /**
@@ -53,7 +54,6 @@ export const ja = {
     recordButton: '実績を入力',
     asOf: (date: string) => `${date}時点`,
     note: '注記',
-    overallStatus: (status: string) => `状況：${status}`,
   },
 
   list: {
@@ -71,8 +71,6 @@ export const ja = {
   overdue: {
     title: (date: string) => `期限を過ぎた未提出の実績（${date}時点）`,
     none: (date: string) => `${date}時点で期限を過ぎた未提出の実績はありません。`,
-    line: (fy: string, indicator: string, target: string, due: string, days: number) =>
-      `${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${days}日超過`,
   },
 
   history: {
@@ -221,7 +219,7 @@ export const ja = {
     cli: {
       posted: (date: string, channel: string, n: number, ts: string) =>
         `${date}の通知を ${channel} に投稿しました（${n}件、ts ${ts}）。`,
-      deferred: (n: number) => `上限を超えた ${n}件は次回の実行でお知らせします。`,
+      deferred: (n: number) => `上限を超えた${n}件は次回の実行でお知らせします。`,
       nothingNew: (date: string) => `${date}時点で新しくお知らせする項目はありません。何も投稿していません。`,
       failed: (reason: string) =>
         `Slack への投稿に失敗しました（${reason}）。何も記録していないため、次回の実行で改めて投稿します。`,
@@ -235,10 +233,13 @@ export const ja = {
     title: 'plan-bot の使い方',
     intro: '第4期情報化推進計画のアクションプラン①〜⑳の目標と実績を確認・入力できます。',
     usage: {
-      show: ['/plan 13', 'アクションプラン⑬の目標・実績・状況（⑬、013 も可）'],
-      list: ['/plan  または  /plan list', '20のアクションプランと状況の一覧'],
+      show: ['/plan 13', 'アクションプラン⑬の評価・目標・実績（⑬、013 も可）'],
+      list: ['/plan  または  /plan list', '20のアクションプランと評価・未入力の年度の一覧'],
       overdue: ['/plan overdue [YYYY-MM-DD]', '期限を過ぎた未提出の実績'],
-      search: ['/plan search 防犯', '名称・指標・テーマ・進捗状況から検索'],
+      search: [
+        '/plan search 防犯',
+        '検索。対象：アクションプラン名・指標名・注記・テーマ・基本方針・進捗状況（英語名も）。全角半角、大文字小文字、ハイフン、長音、ひらがなとカタカナの違いは区別しない',
+      ],
       policy: ['/plan policy 1', '基本方針（1〜3）ごとの一覧'],
       theme: ['/plan theme 防災・防犯', '取組テーマごとの一覧'],
       history: ['/plan history 13', '実績の入力履歴'],
@@ -349,6 +350,94 @@ export const ja = {
     },
     help: ['/plan reminders [YYYY-MM-DD]', '次の営業日に誰へ何のリマインダーが届くかを確認（管理者のみ）'] as [string, string],
   },
+
+  /** How a plan is doing (評価), apart from whether its figures are in; close and reopen; English markers. */
+  grading: {
+    grade: {
+      A: 'A',
+      B: 'B',
+      C: 'C',
+      D: 'D',
+      double_circle: '◎',
+      circle: '○',
+      triangle: '△',
+      cross: '×',
+      achieved: '達成',
+      advanced: '前進',
+      flat: '横ばい',
+      declined: '後退',
+    } satisfies Record<GradeCode, string>,
+    /** One mark per rank (best first) so grades of any scheme read at a glance in a list. */
+    rankMark: ['🟢', '🟡', '🟠', '🔴'] as readonly string[],
+    ungradedMark: '⚪',
+    reason: {
+      no_target: '目標なし',
+      no_actual: '実績未入力',
+      before_evaluation_period: '評価期間前',
+      zero_target: '目標が0のため評価なし',
+      no_base: '比べる前年度の実績なし',
+    } satisfies Record<UngradedReason, string>,
+    trend: { improved: '↗ 改善', same: '→ 変わらず', worse: '↘ 悪化' } satisfies Record<Trend, string>,
+    ratio: (percent: string) => `達成率 ${percent}`,
+    points: (value: number) => `目標との差 ${value > 0 ? '+' : ''}${formatNumber(value, 'ja')}ポイント`,
+    margin: (amount: string, over: boolean) => (over ? `上限を${amount}超過` : `上限まで${amount}`),
+    graded: (grade: string, achievement: string | null) => (achievement ? `評価 ${grade}（${achievement}）` : `評価 ${grade}`),
+    ungraded: (reason: string) => `評価 —（${reason}）`,
+    /** `令和2年度 評価 A（達成率 166%）` */
+    headline: (fy: string, graded: string) => `${fy} ${graded}`,
+    noGradeYet: (reason: string) => `評価：まだありません（${reason}）`,
+    trendLine: (previousFy: string, previousGrade: string, trend: string) => `${previousFy}の評価 ${previousGrade} から ${trend}`,
+    noTrend: '比べられる前年度の評価はありません',
+    missing: (years: string) => `${years} 実績未入力`,
+    missingClosed: (years: string) => `${years} 実績未入力（計画期間終了）`,
+    complete: '期限を過ぎた未入力の実績はありません',
+    /** A year's missing actual once the plan is closed: no longer 期限超過. */
+    closedYear: '未入力（計画期間終了）',
+    beforeEvaluation: '評価期間前',
+    latest: (fy: string, achievement: string) => `${fy}の${achievement}`,
+    figureNote: (fy: string, note: string) => `注記（${fy}の実績）：${note}`,
+    /** Years as the plan writes them: 令和3〜5年度, 令和元年度、令和3年度. */
+    years: (fiscalYears: readonly number[]) =>
+      yearRuns(fiscalYears)
+        .map(([first, last]) => {
+          if (first === last) return eraYearLabel(first).ja;
+          const [a, b] = [eraYearLabel(first), eraYearLabel(last)];
+          return a.era === b.era ? `${a.ja.replace('年度', '')}〜${b.year}年度` : `${a.ja}〜${b.ja}`;
+        })
+        .join('、'),
+    /** Names and notes that have no English form are shown as they are (Japanese): no marker in Japanese. */
+    inJapanese: (text: string) => text,
+    narrativeInJapanese: '',
+    listLegend: '評価（A〜D ／ ◎〜× ／ 達成〜後退）：🟢 最上位 ／ 🟡 2番目 ／ 🟠 3番目 ／ 🔴 最下位 ／ ⚪ 評価なし（評価期間前など）',
+    overdueGroup: (count: number, years: string, due: string, daysLate: number) =>
+      `${count}件（${years}）・最も古い提出期限 ${due}（${formatNumber(daysLate, 'ja')}日超過）`,
+    overdueTotal: (figures: number, plans: number) => `アクションプラン${plans}件・実績${figures}件`,
+    overdueClosed: (date: string) =>
+      `計画期間終了：${date}に計画を終了としたため、未入力の実績の督促は行いません。再開は管理者が \`/plan reopen\` で行えます。`,
+    closedBadge: '計画期間終了',
+    closedDone: (plan: string, date: string) =>
+      `${plan}を計画期間終了としました（${date}）。未入力の実績は今後、督促も通知もしません。再開は \`/plan reopen\`。`,
+    alreadyClosed: (plan: string, date: string) => `${plan}はすでに計画期間終了です（${date}に終了）。`,
+    reopened: (plan: string) => `${plan}を再開しました。期限を過ぎた未入力の実績は再び督促・通知されます。`,
+    notClosed: (plan: string) => `${plan}は終了していません。`,
+    notEnded: (last: string) => `計画期間（${last}まで）が終わっていないため、まだ終了にできません。`,
+    historySeed: (fy: string, value: string, source: string, date: string) => `${fy}：${value}（${source}・${date}）`,
+    usage: {
+      close: ['/plan close', '期間の終わった計画を終了にし、未入力の実績の督促を止める（管理者のみ）'],
+      reopen: ['/plan reopen', '終了にした計画を再開する（管理者のみ）'],
+    } as Record<string, [string, string]>,
+  },
 };
+
+/** Consecutive years as [first, last] runs: [2019, 2021, 2022, 2023] → [[2019, 2019], [2021, 2023]]. */
+export function yearRuns(fiscalYears: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const fy of [...new Set(fiscalYears)].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && fy === last[1] + 1) last[1] = fy;
+    else runs.push([fy, fy]);
+  }
+  return runs;
+}
 
 export type Messages = typeof ja;

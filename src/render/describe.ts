@@ -1,25 +1,22 @@
 import type { ParseError, Verb } from '../../commands/grammar.ts';
-import type { CommandError, YearView } from '../../commands/results.ts';
+import type { CommandError, CommandResult, OverdueGroup, PlanClosureView } from '../../commands/results.ts';
+import { civilDateInTokyo } from '../domain/fiscal-year.ts';
 import type { Messages } from '../messages/index.ts';
-import { STATUS_SYMBOL } from '../messages/symbols.ts';
+import { localName } from './local.ts';
 import { truncateText } from './truncate.ts';
 
 /** Pieces of wording shared by the text and Block Kit renderers. */
 
 export function usageOf(verb: Verb, m: Messages): string {
   if (verb === 'reminders') return m.reminders.help[0];
-  const usage = m.help.usage[verb];
+  const usage = m.help.usage[verb] ?? m.grading.usage[verb];
   return usage ? usage[0] : m.help.usage.help![0];
 }
 
 /** Help's rows in order: every verb's usage, with `/plan reminders` after `/plan alerts`. */
+/** Every usage row of help, in order: [example, what it does]. */
 export function helpRows(m: Messages): [string, string][] {
-  const rows: [string, string][] = [];
-  for (const [verb, row] of Object.entries(m.help.usage)) {
-    rows.push(row);
-    if (verb === 'alerts') rows.push(m.reminders.help);
-  }
-  return rows;
+  return usageEntries(m).map(([, row]) => row);
 }
 
 export function parseErrorText(error: ParseError, m: Messages): string {
@@ -57,7 +54,43 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.errors.noPlan;
     case 'cli_cannot_open_forms':
       return m.errors.cliCannotOpenForms(error.number);
+    case 'plan_not_ended':
+      return m.grading.notEnded(m.fiscalYear(error.lastFiscalYear));
   }
+}
+
+/** `3件（令和3〜5年度）・最も古い提出期限 2022年6月30日（732日超過）` */
+export function overdueGroupWords(group: OverdueGroup, m: Messages): string {
+  return m.grading.overdueGroup(group.count, m.grading.years(group.fiscalYears), m.date(group.oldestDueDate), group.daysLate);
+}
+
+export function overdueClosedWords(closed: PlanClosureView, m: Messages): string {
+  return m.grading.overdueClosed(m.date(dayOf(closed.closedAt)));
+}
+
+/** The Tokyo day of an instant, for words that name a day rather than a minute. */
+export function dayOf(iso: string): string {
+  return civilDateInTokyo(new Date(iso));
+}
+
+/** What `/plan close` and `/plan reopen` say, whether or not they changed anything. */
+export function closureWords(result: Extract<CommandResult, { kind: 'plan_closure' }>, m: Messages): string {
+  const plan = localName(result.plan.name, result.plan.nameEn, m);
+  const date = result.closed ? m.date(dayOf(result.closed.closedAt)) : '';
+  if (result.action === 'close') return result.changed ? m.grading.closedDone(plan, date) : m.grading.alreadyClosed(plan, date);
+  return result.changed ? m.grading.reopened(plan) : m.grading.notClosed(plan);
+}
+
+/** Every usage line help shows, the verbs added since (close, reopen) before help itself. */
+/** Usage rows by verb, in help's order: the messages' own, reminders after alerts, closing a plan, then help. */
+export function usageEntries(m: Messages): [string, [string, string]][] {
+  const { help, ...rest } = m.help.usage;
+  const entries: [string, [string, string]][] = [];
+  for (const [verb, row] of Object.entries(rest)) {
+    entries.push([verb, row]);
+    if (verb === 'alerts') entries.push(['reminders', m.reminders.help]);
+  }
+  return [...entries, ...Object.entries(m.grading.usage), ...(help ? [['help', help] as [string, [string, string]]] : [])];
 }
 
 /** Whether an error should be followed by the usage hint (grammar mistakes, not refusals). */
@@ -65,9 +98,6 @@ export function wantsHelpHint(error: CommandError): boolean {
   return error.code === 'parse';
 }
 
-export function statusLabel(status: YearView['status'] | null, m: Messages): string {
-  return status ? `${STATUS_SYMBOL[status]} ${m.status[status]}` : m.none;
-}
 
 /** A target as the plan writes it ("15分以内" keeps its bound in Japanese); none → the dash. */
 export function targetWords(

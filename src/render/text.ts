@@ -2,7 +2,30 @@ import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import { renderReminderPreviewText } from './reminders/preview.ts';
 import type { Messages } from '../messages/index.ts';
-import { actualWords, errorText, helpRows, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { listTitle } from './blocks/action-plan-list.ts';
+import {
+  actualWords,
+  closureWords,
+  dayOf,
+  errorText,
+  overdueClosedWords,
+  overdueGroupWords,
+  targetWords,
+  helpRows,
+  wantsHelpHint,
+} from './describe.ts';
+import {
+  completenessLine,
+  latestWords,
+  listCompleteness,
+  listGradeWords,
+  performanceLine,
+  rankMark,
+  trendLine,
+  yearGradeWords,
+  yearStatusWords,
+} from './grading.ts';
+import { localName, localNoteLines, localUnit } from './local.ts';
 
 /**
  * The door a text answer is read at. The messages speak Slack's syntax (`/plan 13`); a door
@@ -59,79 +82,91 @@ function lines(result: CommandResult, m: Messages): string[] {
   switch (result.kind) {
     case 'action_plan': {
       const p = result.plan;
+      const completeness = completenessLine(p.grading, m);
+      const trend = trendLine(p.grading, m);
       const out = [
-        `${m.circled(p.number)} ${p.name}`,
-        `${m.plan.policy(p.policy.number, p.policy.name)}${m.separator}${m.plan.theme(p.theme)}`,
-        `${m.plan.overallStatus(statusLabel(p.status, m))}${m.paren(m.plan.asOf(m.date(result.asOf)))}`,
+        `${m.circled(p.number)} ${localName(p.name, p.nameEn, m)}`,
+        [
+          m.plan.policy(p.policy.number, localName(p.policy.name, p.policy.nameEn, m)),
+          m.plan.theme(localName(p.theme, p.themeEn, m)),
+          m.plan.asOf(m.date(result.asOf)),
+        ].join(m.separator),
+        // How it is doing, the trend, then completeness on its own line.
+        performanceLine(p.grading, p.indicators, m),
+        ...(trend ? [trend] : []),
+        `${completeness.mark} ${completeness.text}`,
       ];
       for (const ind of p.indicators) {
-        out.push('', `■ ${ind.name}${m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better')}`);
-        const rows = ind.years.map((y) => [m.fiscalYear(y.fiscalYear), targetWords(y.target, ind, m), actualWords(y.actual, y.provisional, ind.unit, m), statusLabel(y.status, m)]);
+        const unit = localUnit(ind, m);
+        out.push('', `■ ${localName(ind.name, ind.nameEn, m)}${m.plan.unitNote(unit, ind.direction === 'lower_is_better')}`);
+        const rows = ind.years.map((y) => [
+          m.fiscalYear(y.fiscalYear),
+          targetWords(y.target, { unit, comparator: ind.comparator }, m),
+          actualWords(y.actual, y.provisional, unit, m),
+          [yearStatusWords(y, p.grading.closed, m), yearGradeWords(y, ind, m)].filter((w) => w !== null).join(m.separator),
+        ]);
         out.push(...table([['', m.plan.target, m.plan.actual, ''], ...rows]));
-        out.push(
-          ind.latest
-            ? m.plan.latest(m.fiscalYear(ind.latest.fiscalYear), ind.latest.rate === null ? m.none : m.percent(ind.latest.rate))
-            : m.plan.noLatest,
-        );
-        if (ind.note) out.push(...ind.note.split('\n').map((n) => m.labelled(m.plan.note, n)));
+        out.push(latestWords(ind, m));
+        for (const y of ind.years) {
+          out.push(...localNoteLines(y.note, y.noteEn, m).map((n) => m.grading.figureNote(m.fiscalYear(y.fiscalYear), n)));
+        }
+        out.push(...localNoteLines(ind.note, ind.noteEn, m).map((n) => m.labelled(m.plan.note, n)));
       }
       if (p.narrative) {
-        out.push('', `■ ${m.plan.narrative(p.narrativeFiscalYear ? m.fiscalYear(p.narrativeFiscalYear) : null)}`, p.narrative);
+        const heading = m.plan.narrative(p.narrativeFiscalYear ? m.fiscalYear(p.narrativeFiscalYear) : null);
+        out.push('', `■ ${heading}${m.grading.narrativeInJapanese}`, p.narrative);
       }
       out.push('', p.owners.length ? m.plan.owners(p.owners.join(', ')) : m.plan.noOwners);
       return out;
     }
     case 'action_plan_list': {
-      const title =
-        result.scope.kind === 'all'
-          ? m.list.title
-          : result.scope.kind === 'search'
-            ? m.list.searchTitle(result.scope.words.join(' '))
-            : result.scope.kind === 'policy'
-              ? m.list.policyTitle(result.scope.number, result.scope.name)
-              : m.list.themeTitle(result.scope.name);
+      const title = listTitle(result.scope, m);
       if (result.items.length === 0) {
         return [title, result.scope.kind === 'search' ? m.list.searchEmpty(result.scope.words.join(' ')) : m.list.empty];
       }
       return [
         m.list.heading(title, m.list.count(result.items.length), m.plan.asOf(m.date(result.asOf))),
-        ...result.items.map((i) => `${statusLabel(i.status, m)}  ${m.circled(i.number)} ${i.name}  [${i.theme}]`),
+        ...result.items.map((i) => {
+          const missing = listCompleteness(i.grading, m);
+          const grade = [listGradeWords(i.grading, m), ...(missing ? [missing] : [])].join(m.separator);
+          const name = `${m.circled(i.number)} ${localName(i.name, i.nameEn, m)}`;
+          return `${rankMark(i.grading.latest?.result.grade ?? null, m)} ${name}  [${localName(i.theme, i.themeEn, m)}]  ${grade}`;
+        }),
         '',
+        m.grading.listLegend,
         m.list.hint,
       ];
     }
     case 'overdue':
-      if (result.items.length === 0) return [m.overdue.none(m.date(result.asOf))];
+      if (result.closed) return [overdueClosedWords(result.closed, m)];
+      if (result.groups.length === 0) return [m.overdue.none(m.date(result.asOf))];
       return [
         m.overdue.title(m.date(result.asOf)),
-        ...result.items.map(
-          (i) =>
-            `${m.circled(i.actionPlan.number)} ${i.actionPlan.name}: ${m.overdue.line(
-              m.fiscalYear(i.fiscalYear),
-              i.indicator.name,
-              m.withUnit(i.target, i.indicator.unit),
-              m.date(i.dueDate),
-              i.daysLate,
-            )}`,
+        m.grading.overdueTotal(result.figureCount, result.groups.length),
+        ...result.groups.map(
+          (g) =>
+            `${m.circled(g.actionPlan.number)} ${localName(g.actionPlan.name, g.actionPlan.nameEn, m)}: ${overdueGroupWords(g, m)}`,
         ),
       ];
     case 'history': {
-      const title = m.history.title(m.circled(result.actionPlan.number), result.actionPlan.name);
+      const title = m.history.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m));
       if (result.entries.length === 0) return [title, m.history.empty];
       const out = [title];
       let indicator = '';
       for (const e of result.entries) {
-        if (e.indicatorName !== indicator) out.push('', `■ ${(indicator = e.indicatorName)}`);
-        const who = e.source === 'seed' ? m.history.seedRecorder : e.recordedBy;
-        out.push(
-          `${e.current ? '●' : '○'} ${m.history.entry(
-            m.fiscalYear(e.fiscalYear),
-            `${m.withUnit(e.value, e.unit)}${e.provisional ? m.paren(m.provisional) : ''}`,
-            who,
-            m.instant(e.recordedAt),
-            m.history.source[e.source] ?? e.source,
-          )}${e.note ? ` — ${e.note}` : ''}`,
-        );
+        if (e.indicatorName !== indicator) {
+          indicator = e.indicatorName;
+          out.push('', `■ ${localName(e.indicatorName, e.indicatorNameEn, m)}`);
+        }
+        const value = `${m.withUnit(e.value, localUnit({ unit: e.unit, unitEn: e.unitEn }, m))}${e.provisional ? m.paren(m.provisional) : ''}`;
+        const fy = m.fiscalYear(e.fiscalYear);
+        const source = m.history.source[e.source] ?? e.source;
+        const entry =
+          e.source === 'seed'
+            ? m.grading.historySeed(fy, value, source, m.date(dayOf(e.recordedAt)))
+            : m.history.entry(fy, value, e.recordedBy, m.instant(e.recordedAt), source);
+        const note = localNoteLines(e.note, e.noteEn, m).join(' ');
+        out.push(`${e.current ? '●' : '○'} ${entry}${note ? ` — ${note}` : ''}`);
       }
       return out;
     }
@@ -145,10 +180,12 @@ function lines(result: CommandResult, m: Messages): string[] {
             : changed ? m.owners.removed(userId) : m.owners.notOwner(userId),
         );
       }
-      out.push(m.owners.title(m.circled(result.actionPlan.number), result.actionPlan.name));
+      out.push(m.owners.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m)));
       out.push(result.owners.length ? result.owners.map((o) => `・${o}`).join('\n') : m.owners.none);
       return out;
     }
+    case 'plan_closure':
+      return [closureWords(result, m)];
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
     case 'reminders_preview':
@@ -164,6 +201,7 @@ function lines(result: CommandResult, m: Messages): string[] {
         '',
         m.help.share,
         m.help.statusLegend,
+        m.grading.listLegend,
       ];
     case 'error':
       return wantsHelpHint(result.error) ? [errorText(result.error, m), m.errors.seeHelp] : [errorText(result.error, m)];

@@ -10,6 +10,7 @@ export interface ActualRecord {
   recordedAt: string;
   source: RevisionSource;
   note: string | null;
+  noteEn: string | null;
 }
 
 export interface FigureRecord {
@@ -66,7 +67,7 @@ export async function findPlan(db: PlanDb, code?: string): Promise<Plan | undefi
 export async function listPolicies(db: PlanDb, planId: number) {
   return db
     .selectFrom('basic_policy')
-    .select(['id', 'number', 'name'])
+    .select(['id', 'number', 'name', 'name_en as nameEn'])
     .where('plan_id', '=', planId)
     .orderBy('number')
     .execute();
@@ -76,7 +77,7 @@ export async function listThemes(db: PlanDb, planId: number) {
   return db
     .selectFrom('theme')
     .innerJoin('basic_policy', 'basic_policy.id', 'theme.policy_id')
-    .select(['theme.id', 'theme.name', 'theme.position', 'basic_policy.number as policyNumber'])
+    .select(['theme.id', 'theme.name', 'theme.name_en as nameEn', 'theme.position', 'basic_policy.number as policyNumber'])
     .where('theme.plan_id', '=', planId)
     .orderBy('theme.position')
     .execute();
@@ -144,6 +145,7 @@ export async function loadActionPlans(
           'r.recorded_at as recordedAt',
           'r.source',
           'r.note',
+          'r.note_en as noteEn',
         ])
         .where('i.action_plan_id', 'in', apIds)
         .orderBy('f.indicator_id')
@@ -170,6 +172,7 @@ export async function loadActionPlans(
               recordedAt: row.recordedAt!,
               source: row.source!,
               note: row.note,
+              noteEn: row.noteEn,
             },
     });
     figuresByIndicator.set(row.indicatorId, list);

@@ -133,6 +133,7 @@ export interface RevisionRecord {
   recordedAt: string;
   source: RevisionSource;
   note: string | null;
+  noteEn: string | null;
   current: boolean;
 }
 
@@ -152,6 +153,7 @@ export async function listRevisions(db: PlanDb, actionPlanId: number): Promise<R
       'r.recorded_at as recordedAt',
       'r.source',
       'r.note',
+      'r.note_en as noteEn',
       'f.current_revision_id as currentId',
     ])
     .where('i.action_plan_id', '=', actionPlanId)
@@ -169,6 +171,7 @@ export async function listRevisions(db: PlanDb, actionPlanId: number): Promise<R
     recordedAt: r.recordedAt,
     source: r.source,
     note: r.note,
+    noteEn: r.noteEn,
     current: r.currentId === r.id,
   }));
 }
@@ -179,11 +182,14 @@ export interface AwaitingActual {
   target: number;
   indicatorId: number;
   indicatorName: string;
+  indicatorNameEn: string | null;
   unit: string;
+  unitEn: string | null;
   direction: 'higher_is_better' | 'lower_is_better';
   actionPlanId: number;
   actionPlanNumber: number;
   actionPlanName: string;
+  actionPlanNameEn: string | null;
   planId: number;
 }
 
@@ -205,11 +211,14 @@ export async function listAwaitingActuals(
       'f.target',
       'i.id as indicatorId',
       'i.name as indicatorName',
+      'i.name_en as indicatorNameEn',
       'i.unit',
+      'i.unit_en as unitEn',
       'i.direction',
       'ap.id as actionPlanId',
       'ap.number as actionPlanNumber',
       'ap.name as actionPlanName',
+      'ap.name_en as actionPlanNameEn',
       'ap.plan_id as planId',
     ])
     .where('f.current_revision_id', 'is', null)

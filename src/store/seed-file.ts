@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
 import { INDICATOR_KINDS, KIND_DIRECTIONS } from '../domain/grading.ts';
 
 export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../../db/seeds/suita-4th.json', import.meta.url));
@@ -70,6 +71,11 @@ export const planSeedSchema = z
         lastFiscalYear: z.number().int(),
         reviewFiscalYear: z.number().int().optional(),
         source: z.string().optional(),
+        /**
+         * The day the source document speaks for (YYYY-MM-DD, Tokyo): seeded actuals are
+         * recorded as of it, not as of the moment a database happened to be created.
+         */
+        sourceDate: z.string().refine(isCivilDate, 'sourceDate is a date, YYYY-MM-DD').optional(),
       })
       .strict(),
     policies: z
@@ -113,6 +119,12 @@ export const planSeedSchema = z
   });
 
 export type PlanSeed = z.infer<typeof planSeedSchema>;
+
+/** When seeded actuals count as recorded: the source's date (midnight in Tokyo), else `now`. */
+export function seedRecordedAt(seed: PlanSeed, now: Date): string {
+  const day: CivilDate | undefined = seed.plan.sourceDate;
+  return day ? new Date(`${day}T00:00:00+09:00`).toISOString() : now.toISOString();
+}
 
 export class SeedFileError extends Error {
   constructor(path: string, detail: string) {

@@ -1,17 +1,18 @@
 import type { PlanDb } from './db.ts';
-import type { PlanSeed } from './seed-file.ts';
+import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
 
 /**
  * Brings the descriptive columns of an already seeded plan up to its seed file: indicator
  * kinds, 評価期間前 years and English forms. A database seeded by an older version lacks
- * them, and seeding never runs twice; figures and revisions are never touched here. Writes
- * only what differs (a start against an up-to-date file writes nothing), in one transaction.
- * Returns how many rows changed.
+ * them, and seeding never runs twice. Figures are never touched here, nor any revision a
+ * person recorded: of the revisions, only the seed's own (source 'seed') get the source's
+ * date and their notes' English. Writes only what differs (a start against an up-to-date
+ * file writes nothing), in one transaction. Returns how many rows changed.
  */
 export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<number> {
   const plan = await db.selectFrom('plan').select(['id', 'name_en']).where('code', '=', seed.plan.code).executeTakeFirst();
   if (!plan) return 0;
-  const [policies, themes, actionPlans, indicators, figures] = await Promise.all([
+  const [policies, themes, actionPlans, indicators, figures, seedRevisions] = await Promise.all([
     db.selectFrom('basic_policy').select(['id', 'number', 'name_en']).where('plan_id', '=', plan.id).execute(),
     db.selectFrom('theme').select(['id', 'name', 'name_en']).where('plan_id', '=', plan.id).execute(),
     db.selectFrom('action_plan').select(['id', 'number', 'name_en']).where('plan_id', '=', plan.id).execute(),
@@ -28,9 +29,20 @@ export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<n
       .select(['f.id', 'ap.number', 'i.position', 'f.fiscal_year', 'f.before_evaluation'])
       .where('ap.plan_id', '=', plan.id)
       .execute(),
+    db
+      .selectFrom('actual_revision as r')
+      .innerJoin('yearly_figure as f', 'f.id', 'r.yearly_figure_id')
+      .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
+      .innerJoin('action_plan as ap', 'ap.id', 'i.action_plan_id')
+      .select(['r.id', 'ap.number', 'i.position', 'f.fiscal_year', 'r.recorded_at', 'r.note', 'r.note_en'])
+      .where('ap.plan_id', '=', plan.id)
+      .where('r.source', '=', 'seed')
+      .execute(),
   ]);
 
   type Change = (trx: PlanDb) => Promise<unknown>;
+  // Without a source date the seed's revisions keep the time they were written.
+  const recordedAtFor = (current: string) => (seed.plan.sourceDate ? seedRecordedAt(seed, new Date(current)) : current);
   const changes: Change[] = [];
   const nameEn = (v: string | undefined) => v ?? null;
 
@@ -73,6 +85,17 @@ export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<n
           changes.push((trx) =>
             trx.updateTable('yearly_figure').set({ before_evaluation: before }).where('id', '=', figure.id).execute(),
           );
+        }
+      }
+      for (const revision of seedRevisions.filter((r) => r.number === ap.number && r.position === position)) {
+        const actual = ind.actuals[String(revision.fiscal_year)];
+        // A seed revision's own note is left alone; only its English follows the file.
+        const wanted = {
+          recorded_at: recordedAtFor(revision.recorded_at),
+          note_en: actual?.note !== undefined && actual.note === revision.note ? (actual.noteEn ?? null) : revision.note_en,
+        };
+        if (revision.recorded_at !== wanted.recorded_at || revision.note_en !== wanted.note_en) {
+          changes.push((trx) => trx.updateTable('actual_revision').set(wanted).where('id', '=', revision.id).execute());
         }
       }
     }

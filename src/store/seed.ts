@@ -1,6 +1,6 @@
 import { appendRevision } from './figures.ts';
 import type { PlanDb } from './db.ts';
-import type { PlanSeed } from './seed-file.ts';
+import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
 
 export const SEED_RECORDER = 'seed';
 
@@ -55,7 +55,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
         themes.set(theme.name, { id, policyId });
       }
 
-      const recordedAt = now.toISOString();
+      const recordedAt = seedRecordedAt(seed, now);
       for (const ap of seed.actionPlans) {
         const theme = themes.get(ap.theme)!;
         const { id: actionPlanId } = await trx

@@ -52,20 +52,24 @@ describe('npm run plan (the offline CLI)', () => {
     expect(plan([text]).stdout).toContain('⑬ 施設のＩＣＴ環境の充実');
   });
 
-  it('lists all 20 plans with a status each', () => {
+  // #13: each line leads with a grade mark (🟢 A … 🔴 D, ⚪ none) instead of the worst status.
+  it('lists all 20 plans with a grade each', () => {
     const { code, stdout } = plan(['list']);
     expect(code).toBe(0);
     for (const circled of ['①', '⑩', '⑳']) expect(stdout).toContain(circled);
-    expect(stdout.split('\n').filter((l) => /^[✅❌⏳⚠️➖]/u.test(l))).toHaveLength(20);
+    expect(stdout.split('\n').filter((l) => /^[🟢🟡🟠🔴⚪] /u.test(l))).toHaveLength(20);
+    expect(stdout).toMatch(/^🔴 ③ 納税者の利便性向上 {2}\[手続\] {2}令和2年度 評価 D/mu);
+    expect(stdout).toMatch(/^🟢 ⑤ ホームページ等における情報発信の充実 {2}\[情報発信\] {2}令和2年度 評価 A/mu);
     expect(plan([]).stdout).toBe(stdout);
   });
 
-  it('lists overdue figures as of a given date', () => {
+  // #13: one line per action plan with a count and the oldest due date, not one per figure.
+  it('lists overdue figures as of a given date, one line per action plan', () => {
     const { code, stdout } = plan(['overdue', '--date', '2024-07-01']);
     expect(code).toBe(0);
     expect(stdout).toContain('2024年7月1日');
-    expect(stdout).toMatch(/⑬ 施設のＩＣＴ環境の充実: 令和3年度 無線LANアクセス回数/);
-    expect(stdout).not.toMatch(/⑬[^\n]*令和2年度/);
+    expect(stdout).toContain('⑬ 施設のＩＣＴ環境の充実: 3件（令和3〜5年度）・最も古い提出期限 2022年6月30日（732日超過）');
+    expect(stdout.split('\n').filter((l) => l.includes('⑬'))).toHaveLength(1);
   });
 
   it('prints help', () => {
@@ -78,6 +82,8 @@ describe('npm run plan (the offline CLI)', () => {
     const { stdout } = plan(['13'], { PLAN_LOCALE: 'en' });
     expect(stdout).toContain('FY2021');
     expect(stdout).toContain('5,270 times');
+    expect(stdout).toContain('⑬ ICT in public facilities');
+    expect(stdout).toContain('Public Wi-Fi accesses');
   });
 
   it.each([

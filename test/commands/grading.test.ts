@@ -73,3 +73,48 @@ describe('grading in the answers', () => {
     expect(p.indicators[0]!.nameEn).toMatch(/[A-Za-z]/);
   });
 });
+
+describe('every seed indicator, graded by its kind’s rule through the store (FY2020, A–D)', () => {
+  // [action plan, indicator position, kind, grade or reason, achievement kind]
+  const FY2020: [number, number, string, string, string | null][] = [
+    [1, 1, 'percentage', 'A', 'ratio'],
+    [2, 1, 'percentage', 'A', 'ratio'],
+    [3, 1, 'count', 'D', 'ratio'],
+    [4, 1, 'change_points', 'D', 'points'],
+    [5, 1, 'count', 'A', 'ratio'],
+    [6, 1, 'change_points', 'A', 'points'],
+    [6, 2, 'count', 'before_evaluation_period', null],
+    [7, 1, 'count', 'before_evaluation_period', null],
+    [8, 1, 'percentage', 'C', 'ratio'],
+    [8, 2, 'percentage', 'C', 'ratio'],
+    [9, 1, 'count', 'before_evaluation_period', null],
+    [10, 1, 'count', 'before_evaluation_period', null],
+    [11, 1, 'max_threshold', 'A', 'margin'],
+    [11, 2, 'max_threshold', 'before_evaluation_period', null],
+    [12, 1, 'percentage', 'A', 'ratio'],
+    [13, 1, 'count', 'A', 'ratio'],
+    [14, 1, 'count', 'C', 'ratio'],
+    [15, 1, 'count', 'before_evaluation_period', null],
+    [16, 1, 'count', 'before_evaluation_period', null],
+    [17, 1, 'percentage', 'before_evaluation_period', null],
+    [18, 1, 'percentage', 'before_evaluation_period', null],
+    [19, 1, 'count', 'A', 'ratio'],
+    [20, 1, 'count', 'A', 'ratio'],
+  ];
+
+  it('covers all 23 indicators of the seed', async () => {
+    const { items } = only(await ask('list'), 'action_plan_list');
+    expect(items.reduce((n, i) => n + i.indicatorCount, 0)).toBe(FY2020.length);
+  });
+
+  it.each(FY2020)('action plan %i indicator %i (%s): %s', async (n, position, kind, expected, achievement) => {
+    const indicator = only(await ask(String(n)), 'action_plan').plan.indicators[position - 1]!;
+    expect(indicator.kind).toBe(kind);
+    const { grade } = indicator.years.find((y) => y.fiscalYear === 2020)!;
+    if (achievement === null) {
+      expect(grade).toMatchObject({ grade: null, reason: expected, achievement: null });
+    } else {
+      expect(grade).toMatchObject({ grade: expected, reason: null, achievement: { kind: achievement } });
+    }
+  });
+});

@@ -89,3 +89,20 @@ describe('the /plan grammar against prototype names', () => {
     expect(parseCommand(word)).toMatchObject({ ok: false, error: { code: 'unknown_verb' } });
   });
 });
+
+describe('close and reopen (#13)', () => {
+  it.each([
+    ['close', 'close'],
+    ['終了', 'close'],
+    ['CLOSE', 'close'],
+    ['reopen', 'reopen'],
+    ['再開', 'reopen'],
+  ])('reads %j', (text, verb) => {
+    expect(parsed(text)).toEqual({ verb });
+  });
+
+  it('takes no arguments', () => {
+    expect(refused('close 13')).toEqual({ code: 'unexpected_words', verb: 'close', words: '13' });
+    expect(refused('reopen now')).toEqual({ code: 'unexpected_words', verb: 'reopen', words: 'now' });
+  });
+});

@@ -88,12 +88,38 @@ describe('command handlers on the seeded plan', () => {
 
   it('lists overdue figures: FY2021 is overdue from 1 July 2022, not on 30 June', async () => {
     const onDueDate = expectKind(await ask('overdue 2022-06-30'), 'overdue');
-    expect(onDueDate.items).toEqual([]);
+    expect(onDueDate.groups).toEqual([]);
     const dayAfter = expectKind(await ask('overdue 2022-07-01'), 'overdue');
-    expect(dayAfter.items.every((i) => i.fiscalYear === 2021 && i.daysLate === 1)).toBe(true);
-    expect(dayAfter.items.map((i) => i.actionPlan.number)).toContain(13);
+    expect(dayAfter.groups.every((g) => g.fiscalYears.join() === '2021' && g.daysLate === 1)).toBe(true);
+    expect(dayAfter.groups.map((g) => g.actionPlan.number)).toContain(13);
     // ⑯ has no FY2021 target, so nothing can be overdue for it that year.
-    expect(dayAfter.items.map((i) => i.actionPlan.number)).not.toContain(16);
+    expect(dayAfter.groups.map((g) => g.actionPlan.number)).not.toContain(16);
+  });
+
+  it('groups overdue figures by action plan with a count and the oldest due date', async () => {
+    const overdue = expectKind(await ask('overdue 2024-07-01'), 'overdue');
+    // One group per action plan with a late figure, instead of one line per figure.
+    expect(overdue.groups).toHaveLength(20);
+    expect(overdue.figureCount).toBe(overdue.groups.reduce((n, g) => n + g.count, 0));
+    expect(overdue.figureCount).toBe(65);
+    expect(overdue.groups.find((g) => g.actionPlan.number === 6)).toMatchObject({
+      count: 6, // two indicators × FY2021–FY2023
+      fiscalYears: [2021, 2022, 2023],
+      oldestDueDate: '2022-06-30',
+      daysLate: 732,
+    });
+    expect(overdue.groups.find((g) => g.actionPlan.number === 15)).toMatchObject({
+      count: 1,
+      fiscalYears: [2023],
+      oldestDueDate: '2024-06-30',
+      daysLate: 1,
+    });
+  });
+
+  it('searches what people type: "wifi" finds ⑬ (Wi-Fi), English names too', async () => {
+    expect(expectKind(await ask('search wifi'), 'action_plan_list').items.map((i) => i.number)).toEqual([13]);
+    expect(expectKind(await ask('search ＷＩＦＩ'), 'action_plan_list').items.map((i) => i.number)).toEqual([13]);
+    expect(expectKind(await ask('search drones'), 'action_plan_list').items.map((i) => i.number)).toEqual([14]);
   });
 
   it('lets only admins change owners, and anyone list them', async () => {

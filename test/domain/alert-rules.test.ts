@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertKeyOf,
+  chasesMissingActuals,
   findAlerts,
   keyString,
   selectNewAlerts,
@@ -133,5 +134,27 @@ describe('what counts as new', () => {
     const noOwner: AlertFinding = { rule: 'no_owner', actionPlanId: 4, overdueCount: 1 };
     expect(keyString(alertKeyOf(noOwner))).toBe('no_owner:4:-:-:-');
     expect(keyString(alertKeyOf(offTarget))).toBe('off_target:1:10:2021:3');
+  });
+});
+
+describe('a closed plan (#13)', () => {
+  const options = { today: '2024-07-01', dueSoonDays: 14 };
+  const facts = [
+    fact({ fiscalYear: 2022 }), // overdue
+    fact({ fiscalYear: 2023, indicatorId: 11 }), // due 2024-06-30: overdue by a day
+    fact({ fiscalYear: 2021, indicatorId: 12, actual: { value: 10, revisionId: 7 } }), // missed
+  ];
+
+  it('no longer chases missing actuals: no overdue, due-soon or no-owner findings', () => {
+    const open = findAlerts(facts, new Set(), options).map((f) => f.rule);
+    expect(open.sort()).toEqual(['no_owner', 'off_target', 'overdue', 'overdue']);
+    const closed = findAlerts(facts, new Set(), { ...options, planClosed: true });
+    expect(closed.map((f) => f.rule)).toEqual(['off_target']);
+    expect(findAlerts([fact({ fiscalYear: 2023 })], OWNED, { today: '2024-06-20', dueSoonDays: 14, planClosed: true })).toEqual([]);
+  });
+
+  it('is decided in one place', () => {
+    expect(chasesMissingActuals({ closed: false })).toBe(true);
+    expect(chasesMissingActuals({ closed: true })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED_FILE, loadSeedFile, planSeedSchema } from '../../src/store/seed-file.ts';
+import { DEFAULT_SEED_FILE, loadSeedFile, planSeedSchema, seedRecordedAt } from '../../src/store/seed-file.ts';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
 const problems = (seed: unknown) => {
@@ -59,5 +59,24 @@ describe('the seed file schema', () => {
       'noteEn translates a note, so needs one',
       'タブレット端末利用場所の無線化率: notesEn must translate notes one for one',
     ]);
+  });
+});
+
+describe('the source date (#13)', () => {
+  it('dates the 4th plan by its document, and refuses a date that is not one', () => {
+    expect(loadSeedFile().plan.sourceDate).toBe('2021-10-01');
+    const seed = raw();
+    seed.plan.sourceDate = '2021-02-30';
+    expect(problems(seed)).toEqual(['sourceDate is a date, YYYY-MM-DD']);
+    delete seed.plan.sourceDate;
+    expect(problems(seed)).toEqual([]);
+  });
+
+  it('turns the date into the instant seeded actuals are recorded at (midnight in Tokyo), else now', () => {
+    const seed = loadSeedFile();
+    expect(seedRecordedAt(seed, new Date('2026-11-27T00:00:00Z'))).toBe('2021-09-30T15:00:00.000Z');
+    expect(seedRecordedAt({ ...seed, plan: { ...seed.plan, sourceDate: undefined } }, new Date('2026-11-27T00:00:00Z'))).toBe(
+      '2026-11-27T00:00:00.000Z',
+    );
   });
 });

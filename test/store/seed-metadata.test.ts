@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { refreshSeedMetadata } from '../../src/store/seed-metadata.ts';
 import { loadSeedFile } from '../../src/store/seed-file.ts';
-import { tempDatabase } from '../support/temp-db.ts';
+import { recordFor13, tempDatabase, thirteen } from '../support/temp-db.ts';
 
 let t: Awaited<ReturnType<typeof tempDatabase>>;
 beforeEach(async () => {
@@ -34,5 +34,24 @@ describe('seed metadata on a database seeded by an older version', () => {
     expect(await t.db.selectFrom('actual_revision').select(['id', 'value']).orderBy('id').execute()).toEqual(revisionsBefore);
     expect(await refreshSeedMetadata(t.db, loadSeedFile())).toBe(0);
     await t.db.destroy();
+  });
+});
+
+describe('seed revisions of a database seeded before the source date (#13)', () => {
+  it('dates the seed’s own revisions by the document and fills their English notes, leaving recorded figures alone', async () => {
+    const recorded = await recordFor13(t.db, (await thirteen(t.db)).indicatorId, { value: 6543 });
+    // What an older version left: seed revisions stamped with the moment the database was made, no English notes.
+    await t.db.updateTable('actual_revision').set({ recorded_at: '2026-11-27T00:00:00.000Z', note_en: null }).where('source', '=', 'seed').execute();
+    const mine = () => t.db.selectFrom('actual_revision').selectAll().where('id', '=', recorded.revisionId).executeTakeFirstOrThrow();
+    const before = await mine();
+
+    expect(await refreshSeedMetadata(t.db, loadSeedFile())).toBeGreaterThan(0);
+
+    const seedRows = await t.db.selectFrom('actual_revision').select(['recorded_at', 'note', 'note_en']).where('source', '=', 'seed').execute();
+    expect(new Set(seedRows.map((r) => r.recorded_at))).toEqual(new Set(['2021-09-30T15:00:00.000Z']));
+    const two = seedRows.find((r) => r.note?.includes('1,730件'))!;
+    expect(two.note_en).toContain('1,730');
+    expect(await mine()).toEqual(before);
+    expect(await refreshSeedMetadata(t.db, loadSeedFile())).toBe(0);
   });
 });

@@ -80,4 +80,12 @@ describe('the seeded 4th plan', () => {
     for (const plan of plans) expect(plan.narrative?.length, `⑳${plan.number}`).toBeGreaterThan(20);
     expect(plans.find((p) => p.number === 13)!.narrative).toContain('公衆無線LAN');
   });
+
+  it('dates every seeded actual by the source document, not by when the database was made', () => {
+    // tempDatabase seeds "now" as 2026-11-27; the document speaks for 2021-10-01 (Tokyo).
+    const actuals = plans.flatMap((p) => p.indicators.flatMap((i) => i.figures.flatMap((f) => (f.actual ? [f.actual] : []))));
+    expect(actuals.length).toBeGreaterThan(20);
+    expect(new Set(actuals.map((a) => a.recordedAt))).toEqual(new Set(['2021-09-30T15:00:00.000Z']));
+    expect(new Set(actuals.map((a) => a.source))).toEqual(new Set(['seed']));
+  });
 });

@@ -1,12 +1,16 @@
 import type { ActionPlanSummary, CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
-import { STATUS_SYMBOL } from '../../messages/symbols.ts';
+import { listCompleteness, listGradeWords, rankMark } from '../grading.ts';
+import { localName } from '../local.ts';
 import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
 import { LIMITS, linesToSections } from './limits.ts';
 
 type ListResult = Extract<CommandResult, { kind: 'action_plan_list' }>;
 
-/** List, search, policy and theme answers: one line per action plan with its worst status. */
+/**
+ * List, search, policy and theme answers: one line per action plan with its latest grade (a
+ * mark per rank, so ③ D and ⑤ A differ at a glance) and, apart, the years still missing.
+ */
 export function actionPlanListMessage(result: ListResult, m: Messages, options: { sharedBy?: string } = {}): SlackMessage {
   const title = listTitle(result.scope, m);
   const shared = options.sharedBy ? [m.slack.sharedBy(mention(options.sharedBy))] : [];
@@ -23,7 +27,7 @@ export function actionPlanListMessage(result: ListResult, m: Messages, options: 
       header(title),
       context(m.list.count(result.items.length), m.plan.asOf(m.date(result.asOf)), ...shared),
       ...body,
-      context(m.help.statusLegend, m.list.hint),
+      context(m.grading.listLegend, m.list.hint),
     ],
   };
 }
@@ -35,14 +39,15 @@ export function listTitle(scope: ListResult['scope'], m: Messages): string {
     case 'search':
       return m.list.searchTitle(scope.words.join(' '));
     case 'policy':
-      return m.list.policyTitle(scope.number, scope.name);
+      return m.list.policyTitle(scope.number, localName(scope.name, scope.nameEn, m));
     case 'theme':
-      return m.list.themeTitle(scope.name);
+      return m.list.themeTitle(localName(scope.name, scope.nameEn, m));
   }
 }
 
 function line(item: ActionPlanSummary, m: Messages): string {
-  const name = `*${m.circled(item.number)} ${escapeMrkdwn(item.name)}*`;
-  if (item.status === null) return `${m.none} ${name}　${escapeMrkdwn(item.theme)}`;
-  return `${STATUS_SYMBOL[item.status]} ${name}　${m.status[item.status]}${m.separator}${escapeMrkdwn(item.theme)}`;
+  const name = `*${m.circled(item.number)} ${escapeMrkdwn(localName(item.name, item.nameEn, m))}*`;
+  const missing = listCompleteness(item.grading, m);
+  const parts = [listGradeWords(item.grading, m), ...(missing ? [missing] : []), localName(item.theme, item.themeEn, m)];
+  return `${rankMark(item.grading.latest?.result.grade ?? null, m)} ${name}　${parts.map(escapeMrkdwn).join(m.separator)}`;
 }

@@ -1,7 +1,8 @@
 import type { ActionPlanView, CommandResult, IndicatorView } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
-import { STATUS_SYMBOL } from '../../messages/symbols.ts';
-import { actualWords, statusLabel, targetWords } from '../describe.ts';
+import { actualWords, targetWords } from '../describe.ts';
+import { completenessLine, latestWords, performanceLine, trendLine, yearGradeWords, yearStatusWords } from '../grading.ts';
+import { localName, localNoteLines, localUnit } from '../local.ts';
 import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from './ids.ts';
 import { actions, button, context, divider, escapeMrkdwn, header, mention, section, type Block, type SlackMessage } from './build.ts';
 import { truncateMrkdwn } from './limits.ts';
@@ -20,46 +21,52 @@ export function actionPlanMessage(
   options: ActionPlanOptions = {},
 ): SlackMessage {
   const p = result.plan;
-  const title = `${m.circled(p.number)} ${p.name}`;
-  const overall = m.plan.overallStatus(statusLabel(p.status, m));
+  const title = `${m.circled(p.number)} ${localName(p.name, p.nameEn, m)}`;
   const about = [
-    escapeMrkdwn(m.plan.policy(p.policy.number, p.policy.name)),
-    escapeMrkdwn(m.plan.theme(p.theme)),
-    overall,
+    escapeMrkdwn(m.plan.policy(p.policy.number, localName(p.policy.name, p.policy.nameEn, m))),
+    escapeMrkdwn(m.plan.theme(localName(p.theme, p.themeEn, m))),
     m.plan.asOf(m.date(result.asOf)),
     ...(options.sharedBy ? [m.slack.sharedBy(mention(options.sharedBy))] : []),
   ];
-  const blocks: Block[] = [header(title), context(...about), divider()];
-  for (const indicator of p.indicators) blocks.push(...indicatorBlocks(indicator, m));
+  // How it is doing first, then the trend, then completeness on a line of its own.
+  const performance = performanceLine(p.grading, p.indicators, m);
+  const trend = trendLine(p.grading, m);
+  const completeness = completenessLine(p.grading, m);
+  const headline = [`*${escapeMrkdwn(performance)}*`, ...(trend ? [escapeMrkdwn(trend)] : []), `${completeness.mark} ${escapeMrkdwn(completeness.text)}`];
+  const blocks: Block[] = [header(title), context(...about), section(headline.join('\n')), divider()];
+  for (const indicator of p.indicators) blocks.push(...indicatorBlocks(indicator, p.grading.closed, m));
   blocks.push(divider(), ...closingBlocks(p, m));
-  return { text: `${title} — ${overall}`, blocks };
+  return { text: `${title} — ${performance}`, blocks };
 }
 
-function indicatorBlocks(ind: IndicatorView, m: Messages): Block[] {
-  const unitNote = m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better');
-  const years = ind.years.map(
-    (y) =>
-      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, ind, m))}${m.separator}` +
-      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, ind.unit, m))}　${STATUS_SYMBOL[y.status]} ${m.status[y.status]}`,
+function indicatorBlocks(ind: IndicatorView, closed: boolean, m: Messages): Block[] {
+  const unit = localUnit(ind, m);
+  const unitNote = m.plan.unitNote(unit, ind.direction === 'lower_is_better');
+  const years = ind.years.map((y) => {
+    const grade = yearGradeWords(y, ind, m);
+    return (
+      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, { unit, comparator: ind.comparator }, m))}${m.separator}` +
+      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, unit, m))}　${yearStatusWords(y, closed, m)}` +
+      (grade ? `${m.separator}${escapeMrkdwn(grade)}` : '')
+    );
+  });
+  // The figures' own notes (② gives its counts there) come before the indicator's.
+  const figureNotes = ind.years.flatMap((y) =>
+    localNoteLines(y.note, y.noteEn, m).map((n) => escapeMrkdwn(m.grading.figureNote(m.fiscalYear(y.fiscalYear), n))),
   );
-  const latest = ind.latest
-    ? m.plan.latest(m.fiscalYear(ind.latest.fiscalYear), ind.latest.rate === null ? m.none : m.percent(ind.latest.rate))
-    : m.plan.noLatest;
-  const notes = (ind.note ?? '')
-    .split('\n')
-    .filter((n) => n.trim() !== '')
-    .map((n) => m.labelled(m.plan.note, escapeMrkdwn(n)));
+  const notes = localNoteLines(ind.note, ind.noteEn, m).map((n) => m.labelled(m.plan.note, escapeMrkdwn(n)));
   return [
-    section([`*${escapeMrkdwn(ind.name)}*${escapeMrkdwn(unitNote)}`, ...years].join('\n')),
+    section([`*${escapeMrkdwn(localName(ind.name, ind.nameEn, m))}*${escapeMrkdwn(unitNote)}`, ...years].join('\n')),
     // A context block shows at most ten elements; notes beyond that join the last one.
-    context(latest, ...packInto(notes, 9)),
+    context(escapeMrkdwn(latestWords(ind, m)), ...packInto([...figureNotes, ...notes], 9)),
   ];
 }
 
 function closingBlocks(p: ActionPlanView, m: Messages): Block[] {
   const blocks: Block[] = [];
   if (p.narrative) {
-    const heading = m.plan.narrative(p.narrativeFiscalYear ? m.fiscalYear(p.narrativeFiscalYear) : null);
+    // Narratives have no English form: an English answer says they are in Japanese.
+    const heading = m.plan.narrative(p.narrativeFiscalYear ? m.fiscalYear(p.narrativeFiscalYear) : null) + m.grading.narrativeInJapanese;
     blocks.push(section(`*${heading}*\n${truncateMrkdwn(escapeMrkdwn(p.narrative), NARRATIVE_MAX)}`));
   }
   blocks.push(context(p.owners.length ? m.plan.owners(p.owners.map((u) => mention(u)).join(', ')) : m.plan.noOwners));

@@ -1,12 +1,17 @@
 import type { Messages } from '../../messages/index.ts';
-import { helpRows } from '../describe.ts';
+import { usageEntries } from '../describe.ts';
 import { context, header, section, type SlackMessage } from './build.ts';
 
 export function helpMessage(m: Messages): SlackMessage {
-  const usage = helpRows(m).map(([example, what]) => `${asCode(example)}　${what}`);
+  const usage = usageEntries(m).map(([, [example, what]]) => `${asCode(example)}　${what}`);
   return {
     text: m.help.title,
-    blocks: [header(m.help.title), section(m.help.intro), section(usage.join('\n')), context(m.help.share, m.help.statusLegend)],
+    blocks: [
+      header(m.help.title),
+      section(m.help.intro),
+      section(usage.join('\n')),
+      context(m.help.share, m.help.statusLegend, m.grading.listLegend),
+    ],
   };
 }
 

@@ -1,5 +1,7 @@
 import type { CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
+import { dayOf } from '../describe.ts';
+import { localName, localNoteLines, localUnit } from '../local.ts';
 import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
 import { recorderName } from './recorder.ts';
 import { LIMITS, linesToSections } from './limits.ts';
@@ -9,7 +11,7 @@ export function historyMessage(
   m: Messages,
   options: { sharedBy?: string } = {},
 ): SlackMessage {
-  const title = m.history.title(m.circled(result.actionPlan.number), result.actionPlan.name);
+  const title = m.history.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m));
   const shared = options.sharedBy ? [context(m.slack.sharedBy(mention(options.sharedBy)))] : [];
   if (result.entries.length === 0) {
     return { text: title, blocks: [header(title), ...shared, section(m.history.empty)] };
@@ -17,18 +19,20 @@ export function historyMessage(
   const lines: string[] = [];
   let indicator: string | null = null;
   for (const e of result.entries) {
-    if (e.indicatorName !== indicator) lines.push(`*${escapeMrkdwn((indicator = e.indicatorName))}*`);
-    const who = recorderName(e.recordedBy, e.source, m);
-    const value = `${m.withUnit(e.value, e.unit)}${e.provisional ? m.paren(m.provisional) : ''}`;
-    lines.push(
-      `${e.current ? '●' : '○'} ${m.history.entry(
-        m.fiscalYear(e.fiscalYear),
-        escapeMrkdwn(value),
-        who,
-        m.instant(e.recordedAt),
-        m.history.source[e.source] ?? escapeMrkdwn(e.source),
-      )}${e.note ? ` — ${escapeMrkdwn(e.note)}` : ''}`,
-    );
+    if (e.indicatorName !== indicator) {
+      indicator = e.indicatorName;
+      lines.push(`*${escapeMrkdwn(localName(e.indicatorName, e.indicatorNameEn, m))}*`);
+    }
+    const value = `${m.withUnit(e.value, localUnit({ unit: e.unit, unitEn: e.unitEn }, m))}${e.provisional ? m.paren(m.provisional) : ''}`;
+    const fy = m.fiscalYear(e.fiscalYear);
+    const source = m.history.source[e.source] ?? escapeMrkdwn(e.source);
+    // The plan document is both who and where a seeded figure came from: named once, dated by the document.
+    const entry =
+      e.source === 'seed'
+        ? m.grading.historySeed(fy, escapeMrkdwn(value), source, m.date(dayOf(e.recordedAt)))
+        : m.history.entry(fy, escapeMrkdwn(value), recorderName(e.recordedBy, e.source, m), m.instant(e.recordedAt), source);
+    const note = localNoteLines(e.note, e.noteEn, m).join(' ');
+    lines.push(`${e.current ? '●' : '○'} ${entry}${note ? ` — ${escapeMrkdwn(note)}` : ''}`);
   }
   return {
     text: title,

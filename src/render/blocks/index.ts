@@ -11,6 +11,7 @@ import { historyMessage } from './history.ts';
 import { fitToLimits } from './limits.ts';
 import { overdueMessage } from './overdue.ts';
 import { ownersMessage } from './owners.ts';
+import { planClosureMessage } from './plan-closure.ts';
 
 export type { SlackMessage } from './build.ts';
 
@@ -51,6 +52,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return renderAlertPreviewBlocks(result.preview, m);
     case 'reminders_preview':
       return renderReminderPreviewBlocks(result.preview, m);
+    case 'plan_closure':
+      return planClosureMessage(result, m);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

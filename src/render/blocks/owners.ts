@@ -1,10 +1,11 @@
 import type { CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
+import { localName } from '../local.ts';
 import { escapeMrkdwn, header, mention, section, type Block, type SlackMessage } from './build.ts';
 import { LIMITS, linesToSections } from './limits.ts';
 
 export function ownersMessage(result: Extract<CommandResult, { kind: 'owners' }>, m: Messages): SlackMessage {
-  const title = m.owners.title(m.circled(result.actionPlan.number), result.actionPlan.name);
+  const title = m.owners.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m));
   const blocks: Block[] = [];
   let text = title;
   if (result.change) {

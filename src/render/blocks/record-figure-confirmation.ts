@@ -5,10 +5,12 @@ import { actualWords, targetWords } from '../describe.ts';
 import { context, escapeMrkdwn, section, type SlackMessage } from './build.ts';
 import { LIMITS, truncateMrkdwn, truncateText } from './limits.ts';
 import { recorderName } from './recorder.ts';
+import { localIndicator, localName } from '../local.ts';
 
 /** What the person who recorded a figure is told, and the one line ALERT_CHANNEL sees. */
 
-export function confirmationMessage(saved: SavedFigure, m: Messages): SlackMessage {
+export function confirmationMessage(recorded: SavedFigure, m: Messages): SlackMessage {
+  const saved = localSaved(recorded, m);
   const circled = m.circled(saved.actionPlan.number);
   const fy = m.fiscalYear(saved.fiscalYear);
   const value = actualWords(saved.value, saved.provisional, saved.indicator.unit, m);
@@ -34,7 +36,8 @@ export function confirmationMessage(saved: SavedFigure, m: Messages): SlackMessa
 }
 
 /** "⑬ 令和3年度 実績 6,543回 を記録（無線LANアクセス回数・@someone）", for chat.postMessage text. */
-export function noticeText(saved: SavedFigure, m: Messages): string {
+export function noticeText(recorded: SavedFigure, m: Messages): string {
+  const saved = localSaved(recorded, m);
   return m.record.notice(
     m.circled(saved.actionPlan.number),
     m.fiscalYear(saved.fiscalYear),
@@ -42,4 +45,13 @@ export function noticeText(saved: SavedFigure, m: Messages): string {
     escapeMrkdwn(saved.indicator.name),
     recorderName(saved.recordedBy, saved.source, m),
   );
+}
+
+/** The figure named in the answer's language: action plan, indicator and unit. */
+function localSaved(saved: SavedFigure, m: Messages): SavedFigure {
+  return {
+    ...saved,
+    actionPlan: { ...saved.actionPlan, name: localName(saved.actionPlan.name, saved.actionPlan.nameEn, m) },
+    indicator: localIndicator(saved.indicator, m),
+  };
 }

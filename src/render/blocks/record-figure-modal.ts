@@ -6,6 +6,7 @@ import { actualWords, targetWords } from '../describe.ts';
 import { escapeMrkdwn } from './build.ts';
 import { truncateText } from './limits.ts';
 import { recorderName } from './recorder.ts';
+import { localIndicator, localName } from '../local.ts';
 
 /**
  * The "record a figure" modal, built from a prepared FigureForm. Pure: the listener opens it
@@ -73,7 +74,9 @@ export interface FigureFormMetadata {
   indicatorId?: number;
 }
 
-export function buildFigureForm(form: FigureForm, m: Messages): types.ModalView {
+export function buildFigureForm(shown: FigureForm, m: Messages): types.ModalView {
+  // Names and units as the answer's language has them; ids and figures are the same.
+  const form: FigureForm = { ...shown, indicators: shown.indicators.map((i) => localIndicator(i, m)) };
   const circled = m.circled(form.actionPlan.number);
   const chosen = form.indicators.find((i) => i.id === form.chosen.indicatorId) ?? form.indicators[0]!;
   const selectable = form.indicators.length > 1;
@@ -87,7 +90,10 @@ export function buildFigureForm(form: FigureForm, m: Messages): types.ModalView 
     {
       type: 'section',
       block_id: FIGURE_FORM_BLOCK_IDS.heading,
-      text: { type: 'mrkdwn', text: truncateText(`*${circled} ${escapeMrkdwn(form.actionPlan.name)}*`, MODAL_LIMITS.textObject) },
+      text: {
+        type: 'mrkdwn',
+        text: truncateText(`*${circled} ${escapeMrkdwn(localName(form.actionPlan.name, form.actionPlan.nameEn, m))}*`, MODAL_LIMITS.textObject),
+      },
     },
     selectable ? indicatorSelect(form, chosen, m) : indicatorInfo(chosen, m),
     fiscalYearSelect(form, m),

@@ -1,11 +1,22 @@
-/** List, search, policy and theme answers: one line per action plan with its worst status. */
+/** List, search, policy and theme answers: one line per action plan with its grade and what is missing. */
 import { describe, expect, it } from 'vitest';
 import type { ActionPlanSummary, CommandResult } from '../../../commands/results.ts';
+import type { GradeCode } from '../../../src/domain/grading.ts';
+import { en } from '../../../src/messages/en.ts';
 import { ja } from '../../../src/messages/ja.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
 import { UNGRADED } from '../../support/results.ts';
 
-function item(number: number, status: ActionPlanSummary['status']): ActionPlanSummary {
+function graded(grade: GradeCode | null, missingYears: number[] = []): ActionPlanSummary['grading'] {
+  return {
+    ...UNGRADED,
+    latest: grade ? { fiscalYear: 2020, result: { grade, reason: null, complete: true, indicators: [] } } : null,
+    reason: grade ? null : 'before_evaluation_period',
+    missingYears,
+  };
+}
+
+function item(number: number, status: ActionPlanSummary['status'], grading = UNGRADED): ActionPlanSummary {
   return {
     number,
     name: `プラン${number}`,
@@ -15,7 +26,7 @@ function item(number: number, status: ActionPlanSummary['status']): ActionPlanSu
     themeEn: null,
     status,
     indicatorCount: 1,
-    grading: UNGRADED,
+    grading,
   };
 }
 
@@ -24,18 +35,34 @@ function list(scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope
 }
 
 describe('the list answer', () => {
-  it('gives a title, the count and one line per action plan with its worst status', () => {
-    const message = renderMessage(list({ kind: 'all' }, [item(1, 'achieved'), item(2, 'overdue'), item(3, null)]), ja);
+  // #13: lines lead with the grade (a mark per rank), not the worst status, and say the missing years apart.
+  it('gives a title, the count and one line per action plan with its grade and missing years', () => {
+    const items = [
+      item(3, 'overdue', graded('D', [2021, 2022, 2023])),
+      item(5, 'overdue', graded('A', [2021, 2022, 2023])),
+      item(8, 'missed', graded('C')),
+      item(7, 'no_target', graded(null)),
+      { ...item(9, 'achieved'), grading: { ...graded('double_circle'), scheme: 'marks' as const } },
+    ];
+    const message = renderMessage(list({ kind: 'all' }, items), ja);
     const shown = JSON.stringify(message.blocks);
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: ja.list.title } });
-    expect(shown).toContain('3件');
+    expect(shown).toContain('5件');
     const lines = (message.blocks[2] as { text: { text: string } }).text.text.split('\n');
     expect(lines).toEqual([
-      '✅ *① プラン1*　達成 ／ 手続',
-      '⚠️ *② プラン2*　未提出（期限超過） ／ 手続',
-      '— *③ プラン3*　手続',
+      '🔴 *③ プラン3*　令和2年度 評価 D ／ ⚠️ 令和3〜5年度 実績未入力 ／ 手続',
+      '🟢 *⑤ プラン5*　令和2年度 評価 A ／ ⚠️ 令和3〜5年度 実績未入力 ／ 手続',
+      '🟠 *⑧ プラン8*　令和2年度 評価 C ／ 手続',
+      '⚪ *⑦ プラン7*　評価 —（評価期間前） ／ 手続',
+      '🟢 *⑨ プラン9*　令和2年度 評価 ◎ ／ 手続',
     ]);
     expect(shown).toContain(ja.list.hint);
+    expect(shown).toContain(ja.grading.listLegend);
+  });
+
+  it('uses English names and themes in English', () => {
+    const message = renderMessage(list({ kind: 'all' }, [{ ...item(5, 'achieved', graded('A')), nameEn: 'Better website', themeEn: 'Procedures' }]), en);
+    expect((message.blocks[2] as { text: { text: string } }).text.text).toBe('🟢 *⑤ Better website*　FY2020: grade A / Procedures');
   });
 
   it.each([

@@ -33,6 +33,8 @@ function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
       dueDate: `${2020 + i}-06-30`,
       beforeEvaluation: false,
       grade: UNGRADED_YEAR,
+      note: null,
+      noteEn: null,
     })),
     latest: { fiscalYear: 2020, target: 15, actual: 18.5, rate: 15 / 18.5 },
     status: 'overdue',
@@ -73,18 +75,19 @@ describe('the action-plan answer', () => {
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: '③ 窓口＆オンライン手続<新>', emoji: true } });
   });
 
-  it('gives policy, theme, overall status and the day as context', () => {
+  it('gives policy, theme and the day as context, then how it is doing apart from what is missing', () => {
     expect(blocks[1]!.type).toBe('context');
     expect(blocks[1]!.elements.map((e: { text: string }) => e.text)).toEqual([
       '基本方針1：市民のためのサービスデザイン',
       '取組：手続',
-      '状況：⚠️ 未提出（期限超過）',
       '2024年8月1日時点',
     ]);
+    // #13 replaced the old mixed headline (状況：⚠️ 未提出（期限超過）) with grade, then completeness.
+    expect(blocks[2]).toEqual({ type: 'section', text: { type: 'mrkdwn', text: '*評価：まだありません（実績未入力）*\n✅ 期限を過ぎた未入力の実績はありません' } });
   });
 
   it('shows the indicator with its unit and one line per fiscal year, with a symbol per status', () => {
-    const indicatorText: string = blocks.find((b) => b.type === 'section')!.text.text;
+    const indicatorText: string = blocks.filter((b) => b.type === 'section')[1]!.text.text;
     expect(indicatorText.split('\n')).toEqual([
       '*窓口の待ち時間*（単位：分・少ないほど良い）',
       '*令和元年度*　目標 15分以内 ／ 実績 12分　✅ 達成',
@@ -140,8 +143,8 @@ describe('the action-plan answer', () => {
     expect(texts(renderMessage(result({}, true), ja, { userId: 'U0STAFF' }))).toContain('<@U0STAFF> さんが共有');
   });
 
-  it('has a fallback text for notifications', () => {
-    expect(message.text).toBe('③ 窓口＆オンライン手続<新> — 状況：⚠️ 未提出（期限超過）');
+  it('has a fallback text for notifications, led by the grade', () => {
+    expect(message.text).toBe('③ 窓口＆オンライン手続<新> — 評価：まだありません（実績未入力）');
   });
 
   it('speaks English with PLAN_LOCALE=en', () => {
@@ -149,5 +152,88 @@ describe('the action-plan answer', () => {
     expect(texts(english)).toContain('*FY2019*　Target 15 min / Actual 12 min　✅ achieved');
     expect(texts(english)).toContain('Record a figure');
     expect(checkLimits(english)).toEqual([]);
+  });
+});
+
+describe('the action-plan answer with grades (#13)', () => {
+  const ratio = (value: number) => ({ kind: 'ratio' as const, value });
+  const graded: Extract<CommandResult, { kind: 'action_plan' }>['plan']['grading'] = {
+    scheme: 'abcd',
+    latest: {
+      fiscalYear: 2020,
+      result: { grade: 'A', reason: null, complete: true, indicators: [{ met: true, achievement: ratio(1.6637), grade: 'A', reason: null }] },
+    },
+    previous: {
+      fiscalYear: 2019,
+      result: { grade: 'B', reason: null, complete: true, indicators: [{ met: false, achievement: ratio(0.9), grade: 'B', reason: null }] },
+    },
+    trend: 'improved',
+    reason: null,
+    missingYears: [2021, 2022, 2023],
+    closed: false,
+  };
+  const gradedIndicator = indicator({
+    name: '無線LANアクセス回数',
+    nameEn: 'Public Wi-Fi accesses',
+    kind: 'count',
+    unit: '回',
+    unitEn: 'times',
+    direction: 'higher_is_better',
+    comparator: null,
+    note: '集計方法を変更',
+    noteEn: null,
+    years: [
+      { ...indicator().years[0]!, fiscalYear: 2019, target: null, actual: null, status: 'no_target', grade: { met: null, achievement: null, grade: null, reason: 'before_evaluation_period' }, beforeEvaluation: true },
+      { ...indicator().years[0]!, fiscalYear: 2020, target: 3000, actual: 4991, status: 'achieved', grade: { met: true, achievement: ratio(1.6637), grade: 'A', reason: null }, note: '9月末時点の件数', noteEn: 'count at the end of September' },
+      { ...indicator().years[0]!, fiscalYear: 2021, target: 7000, actual: null, status: 'overdue', grade: UNGRADED_YEAR },
+    ],
+    latest: { fiscalYear: 2020, target: 3000, actual: 4991, rate: 1.6637 },
+  });
+  const plan = (overrides: Partial<Extract<CommandResult, { kind: 'action_plan' }>['plan']> = {}) =>
+    result({ name: '施設のＩＣＴ環境の充実', nameEn: 'ICT in public facilities', grading: graded, indicators: [gradedIndicator], ...overrides });
+  const sections = (message: ReturnType<typeof renderMessage>) =>
+    (message.blocks as Array<Record<string, any>>).filter((b) => b.type === 'section').map((b) => b.text.text as string);
+
+  it('leads with the latest grade and its achievement, then the trend, then the missing years on their own line', () => {
+    const message = renderMessage(plan(), ja);
+    expect(sections(message)[0]!.split('\n')).toEqual([
+      '*令和2年度 評価 A（達成率 166%）*',
+      '令和元年度の評価 B から ↗ 改善',
+      '⚠️ 令和3〜5年度 実績未入力',
+    ]);
+    expect(message.text).toBe('③ 施設のＩＣＴ環境の充実 — 令和2年度 評価 A（達成率 166%）');
+  });
+
+  it('grades each year, says 評価期間前 as a state of its own and shows the figure’s note', () => {
+    const message = renderMessage(plan(), ja);
+    expect(sections(message)[1]!.split('\n')).toEqual([
+      '*無線LANアクセス回数*（単位：回）',
+      '*令和元年度*　目標 — ／ 実績 —　➖ 評価期間前',
+      '*令和2年度*　目標 3,000回 ／ 実績 4,991回　✅ 達成 ／ 評価 A（達成率 166%）',
+      '*令和3年度*　目標 7,000回 ／ 実績 —　⚠️ 未提出（期限超過）',
+    ]);
+    expect(texts(message)).toContain('注記（令和2年度の実績）：9月末時点の件数');
+  });
+
+  it('says 計画期間終了 instead of 期限超過 once the plan is closed', () => {
+    const message = renderMessage(plan({ grading: { ...graded, closed: true } }), ja);
+    expect(sections(message)[0]).toContain('➖ 令和3〜5年度 実績未入力（計画期間終了）');
+    expect(sections(message)[1]).toContain('*令和3年度*　目標 7,000回 ／ 実績 —　➖ 未入力（計画期間終了）');
+    expect(texts(message)).not.toContain('期限超過');
+  });
+
+  it('names the plan, indicator and unit in English, marking what stays Japanese', () => {
+    const message = renderMessage(plan(), en);
+    expect(message.text).toBe('③ ICT in public facilities — FY2020: grade A (166% of target)');
+    expect(sections(message)[1]!.split('\n')).toEqual([
+      '*Public Wi-Fi accesses* (unit: times)',
+      '*FY2019*　Target — / Actual —　➖ before the evaluation period',
+      '*FY2020*　Target 3,000 times / Actual 4,991 times　✅ achieved / grade A (166% of target)',
+      '*FY2021*　Target 7,000 times / Actual —　⚠️ overdue',
+    ]);
+    expect(texts(message)).toContain('Note (FY2020 actual): count at the end of September');
+    expect(texts(message)).toContain('Note: 集計方法を変更 (in Japanese)');
+    expect(texts(message)).toContain('Progress (FY2020 review) (in Japanese)');
+    expect(texts(message)).not.toContain('施設のＩＣＴ');
   });
 });

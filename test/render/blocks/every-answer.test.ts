@@ -53,6 +53,8 @@ function everyCommand(): string[] {
     'search ICT',
     'search 防犯',
     'search 存在しない言葉',
+    'search wifi',
+    'reopen',
     'search ' + 'あ'.repeat(480),
   ];
 }
@@ -71,6 +73,7 @@ const ERRORS: CommandError[] = [
   { code: 'admins_only' },
   { code: 'no_plan' },
   { code: 'cli_cannot_open_forms', number: 13 },
+  { code: 'plan_not_ended', lastFiscalYear: 2023 },
 ];
 
 describe.each<Locale>(['ja', 'en'])('every answer in %s', (locale) => {

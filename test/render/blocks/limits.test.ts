@@ -4,7 +4,7 @@
  * never make Slack refuse it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ActionPlanSummary, CommandResult, HistoryEntry, IndicatorView, OverdueItem, YearView } from '../../../commands/results.ts';
+import type { ActionPlanSummary, CommandResult, HistoryEntry, IndicatorView, OverdueGroup, YearView } from '../../../commands/results.ts';
 import { ja } from '../../../src/messages/ja.ts';
 import { context, section, type SlackMessage } from '../../../src/render/blocks/build.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
@@ -24,6 +24,8 @@ function years(): YearView[] {
     dueDate: `${fiscalYear + 1}-06-30`,
     beforeEvaluation: false,
     grade: UNGRADED_YEAR,
+    note: long(300, '記'),
+    noteEn: null,
   }));
 }
 
@@ -102,18 +104,19 @@ describe('a much larger action plan than any in the 4th plan', () => {
 describe.each([
   ['a list of 500 action plans', { kind: 'action_plan_list', scope: { kind: 'all' }, items: Array.from({ length: 500 }, (_, i) => summary(i + 1)), asOf: '2024-08-01', share: false }],
   [
-    '1,000 overdue figures',
+    'overdue figures in 1,000 action plans',
     {
       kind: 'overdue',
       asOf: '2024-08-01',
       share: false,
-      items: Array.from({ length: 1000 }, (_, i): OverdueItem => ({
-        actionPlan: { number: (i % 20) + 1, name: long(100) },
-        indicator: { name: long(200), unit: '件' },
-        fiscalYear: 2023,
-        target: 100,
-        dueDate: '2024-06-30',
-        daysLate: 32,
+      closed: null,
+      figureCount: 5000,
+      groups: Array.from({ length: 1000 }, (_, i): OverdueGroup => ({
+        actionPlan: { number: i + 1, name: long(100), nameEn: null },
+        count: 5,
+        fiscalYears: [2019, 2021, 2022, 2023],
+        oldestDueDate: '2020-06-30',
+        daysLate: 1493,
       })),
     },
   ],

@@ -89,13 +89,23 @@ describe('/plan <number>', () => {
 });
 
 describe('/plan lists', () => {
-  it.each(['', 'list', '一覧'])('answers %j with all 20 action plans, one line each with its worst status', async (text) => {
+  // #13 changed these lines on purpose: the grade leads (③ D and ⑤ A differ at a glance) and
+  // the missing years follow apart, instead of one worst status (⚠️ 未提出（期限超過）) for all.
+  it.each(['', 'list', '一覧'])('answers %j with all 20 action plans, one line each with its grade', async (text) => {
     const { body, shown } = await ask(text);
     expect(body.response_type).toBe('ephemeral');
     expect(shown).toContain(ja.list.title);
     expect(shown).toContain('20件');
     for (let n = 1; n <= 20; n++) expect(shown).toContain(ja.circled(n));
-    expect(shown).toMatch(/⚠️ \*⑬ 施設のＩＣＴ環境の充実\*　未提出（期限超過） ／ 防災・防犯/);
+    expect(shown).toContain('🟢 *⑬ 施設のＩＣＴ環境の充実*　令和2年度 評価 A ／ ⚠️ 令和3〜5年度 実績未入力 ／ 防災・防犯');
+    expect(shown).toContain('🔴 *③ 納税者の利便性向上*　令和2年度 評価 D ／ ⚠️ 令和3〜5年度 実績未入力 ／ 手続');
+    expect(shown).toContain('🟢 *⑤ ホームページ等における情報発信の充実*　令和2年度 評価 A');
+  });
+
+  it('finds Wi-Fi when people type wifi', async () => {
+    const { shown } = await ask('search wifi');
+    expect(shown).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(shown).toContain('1件');
   });
 
   it('searches names, indicators, themes and narratives in Japanese', async () => {
@@ -123,6 +133,33 @@ describe('/plan lists', () => {
   it('shares a list with the channel', async () => {
     const { body } = await ask('policy 2 share');
     expect(body.response_type).toBe('in_channel');
+  });
+});
+
+describe('/plan N says how the plan is doing (#13)', () => {
+  it('shows 評価期間前 for ⑥ GIS in FY2020, not 目標なし', async () => {
+    const { shown } = await ask('6');
+    expect(shown).toContain('*令和2年度*　目標 — ／ 実績 —　➖ 評価期間前');
+    expect(shown).not.toContain('目標なし');
+  });
+
+  it('shows ② its 件 counts from the figure note', async () => {
+    const { shown } = await ask('2');
+    expect(shown).toContain('注記（令和2年度の実績）：進捗ページでは件数も併記：目標 650件（0.9%）、実績 1,730件（4.04%）。');
+  });
+
+  it('leads ⑬ with its grade, the trend, then the missing years', async () => {
+    const { shown, fallback } = await ask('13');
+    expect(fallback).toBe('⑬ 施設のＩＣＴ環境の充実 — 令和2年度 評価 A（達成率 166%）');
+    expect(shown).toContain('*令和2年度 評価 A（達成率 166%）*\n令和元年度の評価 A から → 変わらず\n⚠️ 令和3〜5年度 実績未入力');
+  });
+
+  it('gives ④ its gap in points, never a ratio of two rates', async () => {
+    const { shown } = await ask('4');
+    expect(shown).toContain('評価 D（目標との差 ▲26.68ポイント）');
+    // Before #13 its latest line read 達成率 ▲167%: a ratio of a fall to a rise.
+    expect(shown).toContain('令和2年度の目標との差 ▲26.68ポイント');
+    expect(shown).not.toContain('達成率 ▲');
   });
 });
 
@@ -160,6 +197,8 @@ describe('/plan other verbs', () => {
     const { shown } = await ask('history 13');
     expect(shown).toContain('⑬ 施設のＩＣＴ環境の充実 実績の履歴');
     expect(shown).toContain('5,270回');
+    // Dated by the plan document, which is named once (it was 計画資料・<when the database was made>・計画資料).
+    expect(shown).toContain('● 令和元年度：5,270回（計画資料・2021年10月1日）');
   });
 
   it('opens the figure form for /plan report 13 by an admin, with the command’s trigger_id', async () => {
@@ -307,6 +346,27 @@ describe('requests Slack did not sign', () => {
     expect(res.status).toBe(401);
     await quietly();
     expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/stale')).toEqual([]);
+  });
+});
+
+describe('/plan close and /plan reopen', () => {
+  it('lets only an admin close the ended plan; its missing actuals then say 計画期間終了 until reopened', async () => {
+    expect((await ask('close')).shown).toContain(ja.errors.adminsOnly);
+    expect((await ask('overdue')).shown).toContain('⑬ 施設のＩＣＴ環境の充実');
+
+    const closed = await ask('close', { user_id: TEST_ADMIN_ID });
+    expect(closed.shown).toContain('吹田市第4期情報化推進計画を計画期間終了としました（2024年8月1日）');
+    const overdue = await ask('overdue');
+    expect(overdue.shown).toContain('計画期間終了：2024年8月1日に計画を終了としたため');
+    expect(overdue.shown).not.toContain('⑬');
+    const thirteen = await ask('13');
+    expect(thirteen.shown).toContain('➖ 令和3〜5年度 実績未入力（計画期間終了）');
+    expect(thirteen.shown).not.toContain('期限超過');
+    expect((await ask('close', { user_id: TEST_ADMIN_ID })).shown).toContain('すでに計画期間終了です');
+
+    expect((await ask('reopen', { user_id: TEST_ADMIN_ID })).shown).toContain('を再開しました');
+    expect((await ask('overdue')).shown).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect((await ask('13')).shown).toContain('⚠️ 令和3〜5年度 実績未入力');
   });
 });
 
