@@ -15,6 +15,12 @@ export interface CommandContext {
   actor: Actor;
   /** Null when ALERT_CHANNEL is unset: alerts are off and `/plan alerts` says so. */
   alertSettings: AlertSettings | null;
+  /**
+   * True when the text named a plan other than the door's own (`/plan 5期 3`). Figures are
+   * recorded only in the door's plan: the form and its buttons carry an action plan number,
+   * not a plan, so they would land in the wrong one.
+   */
+  otherPlan?: boolean;
 }
 
 export interface Actor {

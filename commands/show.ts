@@ -10,7 +10,8 @@ export async function showActionPlan(ctx: CommandContext, number: number, share:
   const record = await loadActionPlan(ctx.db, ctx.plan.id, number);
   if (!record) return noSuchActionPlan(ctx, number);
   const owners = await listOwners(ctx.db, record.id);
-  return { kind: 'action_plan', plan: actionPlanView(record, owners, ctx), asOf: ctx.today, share };
+  const plan = actionPlanView(record, owners, ctx);
+  return { kind: 'action_plan', plan: ctx.otherPlan ? { ...plan, recordable: false } : plan, asOf: ctx.today, share };
 }
 
 export async function showHistory(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {

@@ -7,6 +7,8 @@ import { messagesFor } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
+import { writeExport } from './export-file.ts';
+import { processIo } from './io.ts';
 
 /**
  * `npm run plan -- <text>`: exactly what a person would type after `/plan`, answered
@@ -52,6 +54,8 @@ export async function planCli(argv: string[]): Promise<number> {
       alertSettings: alertSettingsOf(config),
     });
     const result = await answer(text, ctx);
+    // `npm run plan -- export csv` writes the file as `npm run export` would, here.
+    if (result.kind === 'export') return await writeExport(ctx, result, m, processIo());
     const out = renderText(result, m);
     if (result.kind === 'error' || result.kind === 'open_figure_form') {
       process.stderr.write(`${out}\n`);

@@ -7,8 +7,13 @@ import { truncateText } from './truncate.ts';
 /** Pieces of wording shared by the text and Block Kit renderers. */
 
 export function usageOf(verb: Verb, m: Messages): string {
-  const usage = m.help.usage[verb];
+  const usage = m.help.usage[verb] ?? m.exchange.usage[verb];
   return usage ? usage[0] : m.help.usage.help![0];
+}
+
+/** Every verb's usage line as help lists them: the core verbs, then plans and export. */
+export function usageLines(m: Messages): [string, string][] {
+  return [...Object.values(m.help.usage), ...Object.values(m.exchange.usage)];
 }
 
 export function parseErrorText(error: ParseError, m: Messages): string {
@@ -46,6 +51,15 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.errors.noPlan;
     case 'cli_cannot_open_forms':
       return m.errors.cliCannotOpenForms(error.number);
+    case 'no_such_plan': {
+      const plans = m.join(error.plans.map((code) => truncateText(code, 40)).slice(0, 20));
+      const selector = truncateText(error.selector, 40);
+      return error.ambiguous ? m.exchange.errors.ambiguousPlan(selector, plans) : m.exchange.errors.noSuchPlan(selector, plans);
+    }
+    case 'year_outside_plan':
+      return m.exchange.errors.yearOutsidePlan(m.fiscalYear(error.fiscalYear), m.exchange.plans.period(error.first, error.last));
+    case 'record_in_own_plan_only':
+      return m.exchange.errors.recordInOwnPlanOnly(error.planCode);
   }
 }
 

@@ -1,7 +1,8 @@
 import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import type { Messages } from '../messages/index.ts';
-import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { exportPreparing, planLines } from './plans.ts';
+import { actualWords, errorText, statusLabel, targetWords, usageLines, wantsHelpHint } from './describe.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages): string {
@@ -37,7 +38,9 @@ function lines(result: CommandResult, m: Messages): string[] {
     case 'action_plan_list': {
       const title =
         result.scope.kind === 'all'
-          ? m.list.title
+          ? result.scope.planName
+            ? m.exchange.plans.listTitle(result.scope.planName)
+            : m.list.title
           : result.scope.kind === 'search'
             ? m.list.searchTitle(result.scope.words.join(' '))
             : result.scope.kind === 'policy'
@@ -106,12 +109,16 @@ function lines(result: CommandResult, m: Messages): string[] {
       return [renderAlertPreviewText(result.preview, m)];
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
+    case 'plan_list':
+      return [m.exchange.plans.title, ...planLines(result.plans, m), '', m.exchange.plans.hint];
+    case 'export':
+      return [exportPreparing(result.format, m)];
     case 'help':
       return [
         m.help.title,
         m.help.intro,
         '',
-        ...table(Object.values(m.help.usage).map(([usage, what]) => [usage, what])),
+        ...table(usageLines(m).map(([usage, what]) => [usage, what])),
         '',
         m.help.share,
         m.help.statusLegend,

@@ -10,6 +10,7 @@ export interface ActualRecord {
   recordedAt: string;
   source: RevisionSource;
   note: string | null;
+  noteEn: string | null;
 }
 
 export interface FigureRecord {
@@ -144,6 +145,7 @@ export async function loadActionPlans(
           'r.recorded_at as recordedAt',
           'r.source',
           'r.note',
+          'r.note_en as noteEn',
         ])
         .where('i.action_plan_id', 'in', apIds)
         .orderBy('f.indicator_id')
@@ -170,6 +172,7 @@ export async function loadActionPlans(
               recordedAt: row.recordedAt!,
               source: row.source!,
               note: row.note,
+              noteEn: row.noteEn,
             },
     });
     figuresByIndicator.set(row.indicatorId, list);

@@ -21,7 +21,7 @@ describe('manifest.yml', () => {
     expect(command.should_escape).toBe(true);
     expect(command.description).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     expect(command.usage_hint).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-    for (const verb of ['list', 'search', 'policy', 'theme', 'overdue', 'report', 'help', 'share']) {
+    for (const verb of ['list', 'search', 'policy', 'theme', 'overdue', 'report', 'plans', 'export', 'help', 'share']) {
       expect(command.usage_hint).toContain(verb);
     }
     expect(command.description.length).toBeLessThanOrEqual(2000);
@@ -31,7 +31,8 @@ describe('manifest.yml', () => {
   });
 
   it('asks only for the scopes the bot uses', () => {
-    expect(manifest.oauth_config.scopes).toEqual({ bot: ['commands', 'chat:write'] });
+    // files:write and im:write: /plan export uploads the file into the DM it opens with the person.
+    expect(manifest.oauth_config.scopes).toEqual({ bot: ['commands', 'chat:write', 'files:write', 'im:write'] });
   });
 
   it('turns on interactivity (the record button and the form) and Socket Mode', () => {

@@ -1,8 +1,9 @@
 import type { Messages } from '../../messages/index.ts';
+import { usageLines } from '../describe.ts';
 import { context, header, section, type SlackMessage } from './build.ts';
 
 export function helpMessage(m: Messages): SlackMessage {
-  const usage = Object.values(m.help.usage).map(([example, what]) => `${asCode(example)}　${what}`);
+  const usage = usageLines(m).map(([example, what]) => `${asCode(example)}　${what}`);
   return {
     text: m.help.title,
     blocks: [header(m.help.title), section(m.help.intro), section(usage.join('\n')), context(m.help.share, m.help.statusLegend)],
