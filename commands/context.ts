@@ -18,6 +18,12 @@ export interface CommandContext {
   alertSettings: AlertSettings | null;
   /** Null when REMINDERS=off (or the door was given none): `/plan reminders` says so. */
   reminderSettings: ReminderSettings | null;
+  /**
+   * True when the text named a plan other than the door's own (`/plan 5期 3`). Figures are
+   * recorded only in the door's plan: the form and its buttons carry an action plan number,
+   * not a plan, so they would land in the wrong one.
+   */
+  otherPlan?: boolean;
 }
 
 export interface Actor {

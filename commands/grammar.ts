@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCivilDate, type CivilDate } from '../src/domain/fiscal-year.ts';
+import { isCivilDate, parseFiscalYear, type CivilDate } from '../src/domain/fiscal-year.ts';
 
 /**
  * The one grammar of `/plan`: Slack and the CLI hand it the text a person typed after
@@ -9,7 +9,13 @@ import { isCivilDate, type CivilDate } from '../src/domain/fiscal-year.ts';
 export const MAX_COMMAND_LENGTH = 500;
 export const MAX_ACTION_PLAN_NUMBER = 999;
 
-export type Command =
+/** Which plan a command is about, when it names one: `/plan 5期 3`, `/plan suita-4 3`. */
+export type PlanSelector = { kind: 'code'; code: string } | { kind: 'term'; term: number };
+
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'md', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+type VerbCommand =
   | { verb: 'show'; number: number; share: boolean }
   | { verb: 'list'; share: boolean }
   | { verb: 'overdue'; date: CivilDate | null; share: boolean }
@@ -25,7 +31,12 @@ export type Command =
   /** Admins only: a plan whose period has ended stops chasing its missing actuals, or starts again. */
   | { verb: 'close' }
   | { verb: 'reopen' }
+  | { verb: 'plans' }
+  | { verb: 'export'; format: ExportFormat; fiscalYear: number | null }
   | { verb: 'help' };
+
+/** A verb with its arguments, and the plan it addresses when the text named one (else the door's). */
+export type Command = VerbCommand & { plan?: PlanSelector };
 
 export type Verb = Command['verb'];
 
@@ -54,6 +65,8 @@ export const VERBS = {
   reminders: ['reminders', 'reminder', 'リマインダー', '督促'],
   close: ['close', '終了', '計画終了'],
   reopen: ['reopen', '再開'],
+  plans: ['plans', '計画一覧'],
+  export: ['export', '出力', 'エクスポート'],
   help: ['help', '?', 'ヘルプ', '使い方'],
 } as const satisfies Partial<Record<Verb, readonly string[]>>;
 
@@ -68,6 +81,21 @@ const OWNER_ACTIONS = new Map<string, 'add' | 'remove'>([
   ['rm', 'remove'],
   ['削除', 'remove'],
 ]);
+
+// What people call the formats: Excel users say "excel", the review is "markdown".
+const EXPORT_FORMAT_WORDS = new Map<string, ExportFormat>([
+  ['xlsx', 'xlsx'],
+  ['excel', 'xlsx'],
+  ['エクセル', 'xlsx'],
+  ['csv', 'csv'],
+  ['md', 'md'],
+  ['markdown', 'md'],
+  ['json', 'json'],
+]);
+
+const PLAN_TERM = /^第?(\d{1,2})期$/;
+// A code with a hyphen (suita-4): a bare word could be a misspelt verb, and deserves that answer.
+const PLAN_CODE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/;
 
 const verbByWord = new Map<string, keyof typeof VERBS>(
   Object.entries(VERBS).flatMap(([verb, words]) => words.map((w) => [w, verb as keyof typeof VERBS])),
@@ -102,6 +130,22 @@ export function parseCommand(text: string): ParseResult {
   const share = words.length > 1 && SHARE_WORDS.has(words.at(-1)!.toLowerCase());
   if (share) words.pop();
 
+  const plan = planSelectorOf(words[0]);
+  if (plan) words.shift();
+  const parsed = parseWords(words, share);
+  return parsed.ok && plan ? ok({ ...parsed.command, plan }) : parsed;
+}
+
+function planSelectorOf(word: string | undefined): PlanSelector | undefined {
+  if (word === undefined) return undefined;
+  const lower = word.toLowerCase();
+  if (verbByWord.has(lower)) return undefined;
+  const term = PLAN_TERM.exec(word);
+  if (term) return { kind: 'term', term: Number(term[1]) };
+  return PLAN_CODE.test(lower) ? { kind: 'code', code: lower } : undefined;
+}
+
+function parseWords(words: string[], share: boolean): ParseResult {
   const [first, ...rest] = words;
   if (first === undefined) return ok({ verb: 'list', share });
 
@@ -116,6 +160,10 @@ export function parseCommand(text: string): ParseResult {
   switch (verb) {
     case 'list':
       return rest.length ? unexpected(verb, rest) : ok({ verb, share });
+    case 'plans':
+      return rest.length ? unexpected(verb, rest) : ok({ verb });
+    case 'export':
+      return parseExport(rest);
     case 'help':
       return ok({ verb });
     case 'close':
@@ -161,6 +209,28 @@ function parseOwner(rest: string[]): ParseResult {
   const user = slackUserId.safeParse(userWord);
   if (!user.success) return fail({ code: 'bad_user', word: userWord });
   return ok({ verb: 'owner', number: parsed.number, action, userId: user.data });
+}
+
+/** `export [xlsx|csv|md|json] [fiscal year]`, in either order; the committee's workbook by default. */
+function parseExport(rest: string[]): ParseResult {
+  let format: ExportFormat | null = null;
+  let fiscalYear: number | null = null;
+  const extra: string[] = [];
+  for (const word of rest) {
+    const named = EXPORT_FORMAT_WORDS.get(word.toLowerCase());
+    if (named && format === null) {
+      format = named;
+      continue;
+    }
+    const year = parseFiscalYear(word);
+    if (year.ok && fiscalYear === null) {
+      fiscalYear = year.fiscalYear;
+      continue;
+    }
+    extra.push(word);
+  }
+  if (extra.length) return unexpected('export', extra);
+  return ok({ verb: 'export', format: format ?? 'xlsx', fiscalYear });
 }
 
 function numberArgument(

@@ -7,7 +7,7 @@ import { actionPlanSummary } from './views.ts';
 
 export async function listAll(ctx: CommandContext, share: boolean): Promise<CommandResult> {
   const records = await loadActionPlans(ctx.db, ctx.plan.id);
-  return list(ctx, { kind: 'all' }, records, share);
+  return list(ctx, ctx.otherPlan ? { kind: 'all', planName: ctx.plan.name } : { kind: 'all' }, records, share);
 }
 
 /**

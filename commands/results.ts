@@ -9,8 +9,9 @@ import type {
 } from '../src/domain/grading.ts';
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
 import type { AlertPreview } from './alerts/preview.ts';
+import type { Plan } from '../src/store/schema.ts';
 import type { ReminderPreview } from './reminders/preview.ts';
-import type { ParseError } from './grammar.ts';
+import type { ExportFormat, ParseError } from './grammar.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
 
@@ -78,6 +79,8 @@ export interface ActionPlanView extends ActionPlanHeader {
   owners: string[];
   status: FigureStatus | null;
   grading: PlanGrading;
+  /** False for a plan other than the door's: no "record a figure" button (see CommandContext.otherPlan). */
+  recordable?: boolean;
 }
 
 export interface ActionPlanSummary extends ActionPlanHeader {
@@ -87,7 +90,8 @@ export interface ActionPlanSummary extends ActionPlanHeader {
 }
 
 export type ListScope =
-  | { kind: 'all' }
+  /** planName: a plan other than the door's, named in the title (`/plan 5期 list`). */
+  | { kind: 'all'; planName?: string }
   | { kind: 'search'; words: string[] }
   | { kind: 'policy'; number: number; name: string; nameEn?: string | null }
   | { kind: 'theme'; name: string; nameEn?: string | null };
@@ -143,7 +147,24 @@ export type CommandError =
   | { code: 'no_plan' }
   | { code: 'cli_cannot_open_forms'; number: number }
   /** Closing is for a plan whose last fiscal year is over. */
-  | { code: 'plan_not_ended'; lastFiscalYear: number };
+  | { code: 'plan_not_ended'; lastFiscalYear: number }
+  /** `plans` are the candidates: every plan, or the ones an ambiguous `5期` matched. */
+  | { code: 'no_such_plan'; selector: string; plans: string[]; ambiguous: boolean }
+  | { code: 'year_outside_plan'; fiscalYear: number; first: number; last: number }
+  | { code: 'record_in_own_plan_only'; planCode: string };
+
+/** One plan of the store, as `/plan plans` lists it. */
+export interface PlanSummary {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  firstFiscalYear: number;
+  lastFiscalYear: number;
+  term: number | null;
+  actionPlanCount: number;
+  /** The plan `/plan` addresses when the text names none. */
+  isDefault: boolean;
+}
 
 export type CommandResult =
   | { kind: 'action_plan'; plan: ActionPlanView; asOf: CivilDate; share: boolean }
@@ -178,4 +199,7 @@ export type CommandResult =
       closed: PlanClosureView | null;
     }
   | { kind: 'help' }
+  | { kind: 'plan_list'; plans: PlanSummary[] }
+  /** The door builds the file (it knows the words and where files go): the handler only checked the request. */
+  | { kind: 'export'; format: ExportFormat; fiscalYear: number; plan: Plan }
   | { kind: 'error'; error: CommandError };

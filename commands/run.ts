@@ -3,11 +3,14 @@ import { previewAlerts } from './alerts/preview.ts';
 import { previewReminders } from './reminders/preview.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
+import { requestExport } from './export/request.ts';
 import type { Command } from './grammar.ts';
 import { byPolicy, byTheme, listAll, search } from './lists.ts';
 import { closeOrReopenPlan } from './plan-closure.ts';
 import { showOverdue } from './overdue.ts';
 import { manageOwners } from './owner.ts';
+import { choosePlan } from './plan-selector.ts';
+import { showPlans } from './plans.ts';
 import type { CommandResult } from './results.ts';
 import { showActionPlan, showHistory } from './show.ts';
 
@@ -16,14 +19,27 @@ import { showActionPlan, showHistory } from './show.ts';
  * their rendered answers until the data changes. Decided here, beside the handlers, so a new
  * verb that writes can never be cached by mistake.
  */
-const READ_ONLY: ReadonlySet<Command['verb']> = new Set(['show', 'list', 'search', 'policy', 'theme', 'overdue', 'history', 'help']);
+const READ_ONLY: ReadonlySet<Command['verb']> = new Set([
+  'show',
+  'list',
+  'search',
+  'policy',
+  'theme',
+  'overdue',
+  'history',
+  'plans',
+  'help',
+]);
 
 export function isReadOnly(command: Command): boolean {
   return READ_ONLY.has(command.verb);
 }
 
 /** One handler per verb; every door (Slack, CLI) calls this and renders what it returns. */
-export async function runCommand(command: Command, ctx: CommandContext): Promise<CommandResult> {
+export async function runCommand(command: Command, doorCtx: CommandContext): Promise<CommandResult> {
+  const chosen = await choosePlan(doorCtx, command.plan);
+  if (!chosen.ok) return chosen.result;
+  const ctx = chosen.ctx;
   switch (command.verb) {
     case 'show':
       return showActionPlan(ctx, command.number, command.share);
@@ -70,6 +86,10 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
     case 'close':
     case 'reopen':
       return closeOrReopenPlan(ctx, command.verb);
+    case 'plans':
+      return showPlans(ctx, doorCtx.plan.id);
+    case 'export':
+      return requestExport(ctx, command.format, command.fiscalYear);
     case 'help':
       return { kind: 'help' };
   }
@@ -77,6 +97,7 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
 
 async function openFigureFormFor(ctx: CommandContext, number: number): Promise<CommandResult> {
   if (!(await actionPlanExists(ctx.db, ctx.plan.id, number))) return noSuchActionPlan(ctx, number);
+  if (ctx.otherPlan) return { kind: 'error', error: { code: 'record_in_own_plan_only', planCode: ctx.plan.code } };
   if (!ctx.actor.canOpenForms) return { kind: 'error', error: { code: 'cli_cannot_open_forms', number } };
   return { kind: 'open_figure_form', actionPlanNumber: number };
 }

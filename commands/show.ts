@@ -12,7 +12,8 @@ export async function showActionPlan(ctx: CommandContext, number: number, share:
   if (!record) return noSuchActionPlan(ctx, number);
   const owners = await listOwners(ctx.db, record.id);
   const closed = (await loadPlanClosure(ctx.db, ctx.plan.id)) !== null;
-  return { kind: 'action_plan', plan: actionPlanView(record, owners, ctx, closed), asOf: ctx.today, share };
+  const plan = actionPlanView(record, owners, ctx, closed);
+  return { kind: 'action_plan', plan: ctx.otherPlan ? { ...plan, recordable: false } : plan, asOf: ctx.today, share };
 }
 
 export async function showHistory(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {

@@ -5,6 +5,7 @@ import * as revisionRequestKey from './2026-11-27-03-revision-request-key.ts';
 import * as signedRequest from './2026-11-30-12-01-signed-request.ts';
 import * as grading from './2026-11-30-13-01-grading.ts';
 import * as planClosure from './2026-11-30-13-02-plan-closure.ts';
+import * as planSourceDate from './2026-11-30-13-03-plan-source-date.ts';
 import * as reminderLadder from './2026-11-30-17-reminder-ladder.ts';
 
 // Listed by hand rather than read from the folder: the set of migrations is then
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-12-01-signed-request': signedRequest,
   '2026-11-30-13-01-grading': grading,
   '2026-11-30-13-02-plan-closure': planClosure,
+  '2026-11-30-13-03-plan-source-date': planSourceDate,
   '2026-11-30-17-reminder-ladder': reminderLadder,
 };

@@ -9,6 +9,8 @@ import type { Messages } from '../messages/index.ts';
 import { renderText, type TextDoor } from '../render/text.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
+import { writeExport } from './export-file.ts';
+import { processIo } from './io.ts';
 
 /** How the CLI is invoked, said wherever the messages say `/plan`. */
 export const CLI_INVOCATION = 'npm run plan --';
@@ -79,6 +81,8 @@ export async function planCli(argv: string[]): Promise<number> {
       reminderSettings: reminderSettingsOf(config),
     });
     const result = await answer(text, ctx);
+    // `npm run plan -- export csv` writes the file as `npm run export` would, here.
+    if (result.kind === 'export') return await writeExport(ctx, result, m, processIo());
     return print(result, result.kind === 'error' || result.kind === 'open_figure_form' ? 1 : 0);
   } finally {
     await db.destroy();

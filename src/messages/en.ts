@@ -434,4 +434,115 @@ export const en: Messages = {
       reopen: ['/plan reopen', 'Reopen a closed plan (admins only)'],
     },
   },
+
+  exchange: {
+    usage: {
+      plans: ['/plan plans', 'The plans in the store and their periods (another plan: `/plan 5期 3`, `/plan suita-4 list`)'],
+      export: ['/plan export [xlsx|csv|md] [year]', 'Get the evaluation sheets (Excel), the figures (CSV) or the review (Markdown) by DM'],
+    },
+
+    plans: {
+      title: 'Plans in the store',
+      listTitle: (planName) => `${planName}: action plans`,
+      line: (name, code, period, count) => `${name} (${code}) ${period}, ${count} action plan${count === 1 ? '' : 's'}`,
+      period: (first, last) => `FY${first}–FY${last}`,
+      isDefault: 'default',
+      hint: 'To address another plan, put it before the rest (e.g. `/plan 5期 3`, `/plan suita-4 list`).',
+    },
+
+    errors: {
+      noSuchPlan: (selector, plans) => `There is no plan "${selector}". Plans in the store: ${plans}`,
+      ambiguousPlan: (selector, plans) => `"${selector}" matches several plans (${plans}); use the plan code.`,
+      yearOutsidePlan: (fy, period) => `${fy} is outside the plan period (${period}).`,
+      recordInOwnPlanOnly: (code) =>
+        `Figures are recorded in the default plan only. Record ${code}'s figures with a bot started with PLAN_CODE=${code}, or import them with npm run import.`,
+    },
+
+    export: {
+      formatName: { xlsx: 'evaluation sheets (Excel)', csv: 'figures (CSV)', md: 'progress review (Markdown)', json: 'plan file (JSON)' },
+      preparing: (what) => `Preparing the ${what}…`,
+      title: (planName, what, fy) => `${planName}: ${what} (${fy})`,
+      comment: (planName, what, asOf) => `${planName}: ${what}, as of ${asOf}.`,
+      sent: (filename) => `${filename} is in your direct messages with plan-bot.`,
+      failed: (reason) => `The file could not be sent: ${reason}. If this keeps happening, tell an administrator.`,
+      reason: (code) =>
+        ({
+          missing_scope:
+            'the app lacks the scopes to send files (files:write, im:write); an administrator must update and reinstall it from manifest.yml',
+          not_allowed_token_type: 'files cannot be sent with this token',
+          channel_not_found: 'the direct message could not be opened',
+          cannot_dm_bot: 'bots cannot receive direct messages',
+          rate_limited: 'Slack is busy; try again in a little while',
+        })[code] ?? `Slack answered ${code}`,
+      written: (path, bytes) => `Wrote ${path} (${bytes}).`,
+      progress: (what) => `Preparing the ${what}…`,
+      done: (seconds) => `done (${seconds} s)`,
+      cannotWrite: (path, reason) => `Could not write ${path} (${reason}).`,
+      usage: 'Usage: npm run export -- --format xlsx|csv|md|json [--plan CODE] [--year FY] [--out FILE (- for stdout)]',
+    },
+
+    import: {
+      usage: 'Usage: npm run import -- FILE (.csv: figures, .json: a plan) [--dry-run] [--strict] [--by NAME]',
+      cannotRead: (path, reason) => `Could not read ${path} (${reason}).`,
+      unknownKind: (path) => `What ${path} holds is unclear: give figures as .csv and a plan as .json.`,
+      line: (line, text) => `line ${line}: ${text}`,
+      csvRefused: (n) => `This file cannot be imported (${n} problem${n === 1 ? '' : 's'}). Nothing was written.`,
+      csvProblem: (_code, detail) => detail,
+      summary: (added, changed, unchanged, refused) =>
+        `${added} new, ${changed} changed, ${unchanged} unchanged, ${refused} refused`,
+      where: (circled, indicator, fy) => `${circled} ${indicator} ${fy}`,
+      added: (where, after) => `new      ${where}: ${after}`,
+      changed: (where, before, after) => `changed  ${where}: ${before} → ${after}`,
+      refused: (where, reason) => `refused  ${where}: ${reason}`,
+      provisional: ' (provisional)',
+      note: (text) => ` [note: ${text}]`,
+      noNote: ' [no note]',
+      reasons: {
+        unknownPlan: (code) => `there is no plan ${code}`,
+        unknownActionPlan: (code, n) => `plan ${code} has no action plan ${n}`,
+        unknownIndicator: (n, position) => `action plan ${n} has no indicator ${position}`,
+        nameMismatch: (file, store) => `the indicator "${file}" is not the plan's "${store}" (has a row shifted?)`,
+        unitMismatch: (file, store) => `the unit "${file}" is not the plan's "${store}"`,
+        yearOutsidePlan: (fy, period) => `${fy} is outside the plan period (${period})`,
+        lockedYear: (fy) => `${fy} is locked`,
+        targetDiffers: (file, store) =>
+          `the target ${file} differs from the plan's ${store} (targets belong to the plan file; a figures import cannot change them)`,
+        actualCleared: (store) => `the recorded actual ${store} is blank here (actuals cannot be removed; record the corrected value instead)`,
+      },
+      dryRun: 'Dry run: nothing was written. Run again without --dry-run to record the above.',
+      nothingToDo: 'Nothing to record.',
+      applied: (n, who) => `Recorded ${n} actual${n === 1 ? '' : 's'} as imported by "${who}".`,
+      refusedAll: 'The whole file was refused: fix the lines above and run again (nothing was written).',
+      changedMeanwhile: (n) =>
+        `${n} figure${n === 1 ? ' was' : 's were'} recorded by someone else after the comparison. Nothing was written; run again.`,
+      plan: {
+        invalidJson: (detail) => `Not readable as JSON: ${detail}`,
+        invalid: (n) => `Not a valid plan file (${n} problem${n === 1 ? '' : 's'}). Nothing was written.`,
+        issue: (path, message) => (path ? `${path}: ${message}` : message),
+        exists: (code) => `Plan ${code} is already in the store. Plans are never overwritten (give it another code).`,
+        warnings: (n) => `${n} data-quality warning${n === 1 ? '' : 's'}:`,
+        strictRefused: 'With --strict a file with warnings is refused. Nothing was written.',
+        wouldCreate: 'Would create (dry run: nothing was written):',
+        created: (code) => `Created plan ${code}. See it with \`/plan ${code} list\` or \`/plan plans\`.`,
+        heading: (name, code, period) => `${name} (${code}) ${period}`,
+        counts: (policies, themes, actionPlans, indicators, targets, actuals) =>
+          `${policies} policies, ${themes} themes, ${actionPlans} action plans, ${indicators} indicators, ${targets} targets, ${actuals} actuals`,
+        actionPlanLine: (circled, name, indicators) => `${circled} ${name} (${indicators} indicator${indicators === 1 ? '' : 's'})`,
+        warning: {
+          unitMismatch: (ap, indicator, unit, textUnit) => `${ap} ${indicator}: the unit is "${unit}" in the table but "${textUnit}" in the text`,
+          targetGap: (ap, indicator, fy) =>
+            `${ap} ${indicator}: no target for ${fy} although the years around it have one (if it is 評価期間前, list it in beforeEvaluation)`,
+          targetOnlyInText: (ap, fy) => `${ap}: the text speaks of a target for ${fy}, the table has none for that year`,
+          negativeWithoutTriangle: (ap, excerpt) => `${ap}: "${excerpt}" in the text writes a negative without ▲ (the document writes ▲16.68)`,
+          outsideRange: (ap, indicator, fy, value) =>
+            `${ap} ${indicator}: the ${fy} value ${value} is outside the indicator's range (a sign written wrong?)`,
+          duplicateIndicator: (indicator, where) => `two indicators are named "${indicator}" (${where})`,
+        },
+      },
+    },
+
+    // TEMPORARY (#16): replaced by the grading namespace's words; see ja.ts.
+    gradeLabel: (code) =>
+      ({ achieved: 'achieved', advanced: 'advanced', flat: 'flat', declined: 'declined' } as Record<string, string>)[code] ?? '',
+  },
 };

@@ -427,6 +427,137 @@ export const ja = {
       reopen: ['/plan reopen', '終了にした計画を再開する（管理者のみ）'],
     } as Record<string, [string, string]>,
   },
+
+  /** Exports, imports and several plans in one store (#16). */
+  exchange: {
+    usage: {
+      plans: ['/plan plans', '登録されている計画と期間（別の計画は `/plan 5期 3`、`/plan suita-4 list`）'],
+      export: ['/plan export [xlsx|csv|md] [年度]', '評価シート（Excel）・CSV・進捗状況（Markdown）をDMで受け取る'],
+    } as Record<string, [string, string]>,
+
+    plans: {
+      title: '登録されている計画',
+      listTitle: (planName: string) => `${planName} アクションプラン一覧`,
+      line: (name: string, code: string, period: string, count: number) =>
+        `${name}（${code}）${period}・アクションプラン${count}件`,
+      period: (first: number, last: number) => `${eraYearLabel(first).ja}〜${eraYearLabel(last).ja}`,
+      isDefault: '既定',
+      hint: '別の計画は番号の前に計画を付けて指定します（例：`/plan 5期 3`、`/plan suita-4 list`）。',
+    },
+
+    errors: {
+      noSuchPlan: (selector: string, plans: string) => `計画「${selector}」はありません。登録されている計画：${plans}`,
+      ambiguousPlan: (selector: string, plans: string) =>
+        `「${selector}」に当たる計画が複数あります（${plans}）。計画コードで指定してください。`,
+      yearOutsidePlan: (fy: string, period: string) => `${fy}は計画期間（${period}）の外です。`,
+      recordInOwnPlanOnly: (code: string) =>
+        `実績の入力は既定の計画でだけ行えます。${code} の実績は、PLAN_CODE=${code} で動くボットから入力するか、npm run import で取り込んでください。`,
+    },
+
+    export: {
+      formatName: { xlsx: '評価シート（Excel）', csv: '実績CSV', md: '進捗状況（Markdown）', json: '計画ファイル（JSON）' },
+      preparing: (what: string) => `${what}を作成中…`,
+      title: (planName: string, what: string, fy: string) => `${planName} ${what}（${fy}）`,
+      comment: (planName: string, what: string, asOf: string) => `${planName}の${what}です（${asOf}時点）。`,
+      sent: (filename: string) => `${filename} を plan-bot とのダイレクトメッセージに送りました。`,
+      failed: (reason: string) => `ファイルを送れませんでした：${reason}。何度も続く場合は管理者に連絡してください。`,
+      reason: (code: string) =>
+        ({
+          missing_scope: 'アプリにファイル送信の権限（files:write・im:write）がありません。管理者が manifest.yml のとおりアプリを更新・再インストールしてください',
+          not_allowed_token_type: 'ボットのトークンではファイルを送れません',
+          channel_not_found: 'ダイレクトメッセージを開けませんでした',
+          cannot_dm_bot: 'ボットにはダイレクトメッセージを送れません',
+          rate_limited: 'Slack が混み合っています。しばらくしてからもう一度お試しください',
+        })[code] ?? `Slack の応答：${code}`,
+      written: (path: string, bytes: string) => `${path} に書き出しました（${bytes}）。`,
+      progress: (what: string) => `${what}を作成中…`,
+      done: (seconds: string) => `完了（${seconds}秒）`,
+      cannotWrite: (path: string, reason: string) => `${path} に書き出せませんでした（${reason}）。`,
+      usage:
+        '使い方：npm run export -- --format xlsx|csv|md|json [--plan 計画コード] [--year 年度] [--out ファイル（- で標準出力）]',
+    },
+
+    import: {
+      usage: '使い方：npm run import -- ファイル（.csv は実績、.json は計画） [--dry-run] [--strict] [--by 記録者名]',
+      cannotRead: (path: string, reason: string) => `${path} を読めませんでした（${reason}）。`,
+      unknownKind: (path: string) => `${path} の種類が分かりません。実績は .csv、計画は .json のファイルを指定してください。`,
+      line: (line: number, text: string) => `${line}行目：${text}`,
+      csvRefused: (n: number) => `このファイルは取り込めません（問題 ${n}件）。何も書き込んでいません。`,
+      /** What the CSV reader found, by its code; its own detail (English, naming the column) follows. */
+      csvProblem: (code: string, detail: string) =>
+        `${
+          ({
+            not_utf8: 'UTF-8 ではありません。Excel では「CSV UTF-8（コンマ区切り）」で保存してください',
+            empty: '見出し行がありません',
+            bad_header: '見出し行の列が違います',
+            bad_quoting: '引用符（"）の使い方が違います',
+            column_count: '列の数が見出し行と違います',
+            bad_value: '値が読めません',
+            duplicate_row: '同じ指標・年度の行が前にもあります',
+          } as Record<string, string>)[code] ?? '読めません'
+        }（${detail}）`,
+      summary: (added: number, changed: number, unchanged: number, refused: number) =>
+        `新規 ${added}件・変更 ${changed}件・変更なし ${unchanged}件・拒否 ${refused}件`,
+      where: (circled: string, indicator: string, fy: string) => `${circled} ${indicator} ${fy}`,
+      added: (where: string, after: string) => `新規　${where}：${after}`,
+      changed: (where: string, before: string, after: string) => `変更　${where}：${before} → ${after}`,
+      refused: (where: string, reason: string) => `拒否　${where}：${reason}`,
+      provisional: '（暫定）',
+      note: (text: string) => `［注記：${text}］`,
+      noNote: '［注記なし］',
+      reasons: {
+        unknownPlan: (code: string) => `計画 ${code} は登録されていません`,
+        unknownActionPlan: (code: string, n: number) => `計画 ${code} にアクションプラン ${n} はありません`,
+        unknownIndicator: (n: number, position: number) => `アクションプラン ${n} に ${position} 番目の評価指標はありません`,
+        nameMismatch: (file: string, store: string) => `評価指標名「${file}」が登録内容「${store}」と違います（行がずれていませんか）`,
+        unitMismatch: (file: string, store: string) => `単位「${file}」が登録内容「${store}」と違います`,
+        yearOutsidePlan: (fy: string, period: string) => `${fy}は計画期間（${period}）の外です`,
+        lockedYear: (fy: string) => `${fy}は確定済みのため変更できません`,
+        targetDiffers: (file: string, store: string) =>
+          `目標 ${file} が計画の目標 ${store} と違います（目標は計画ファイルで定めるもので、実績の取り込みでは変えられません）`,
+        actualCleared: (store: string) => `記録済みの実績 ${store} が空欄になっています（実績は消せません。訂正は正しい値で記録してください）`,
+      },
+      dryRun: 'ドライラン：何も書き込んでいません。--dry-run を外すと上の内容を記録します。',
+      nothingToDo: '記録する変更はありません。',
+      applied: (n: number, who: string) => `${n}件の実績を「${who}」の取り込みとして記録しました。`,
+      refusedAll: 'ファイル全体を取り込みませんでした。上の行を直してからもう一度実行してください（何も書き込んでいません）。',
+      changedMeanwhile: (n: number) =>
+        `比較のあとで ${n}件の実績が別の操作で記録されました。何も書き込んでいません。もう一度実行してください。`,
+      plan: {
+        invalidJson: (detail: string) => `JSON として読めません：${detail}`,
+        invalid: (n: number) => `計画ファイルの形式に合いません（問題 ${n}件）。何も書き込んでいません。`,
+        issue: (path: string, message: string) => (path ? `${path}：${message}` : message),
+        exists: (code: string) => `計画 ${code} はすでに登録されています。計画は上書きしません（別のコードを付けてください）。`,
+        warnings: (n: number) => `データの確認事項 ${n}件：`,
+        strictRefused: '--strict のため、確認事項があるファイルは取り込みません。何も書き込んでいません。',
+        wouldCreate: '次の内容を登録します（ドライラン：何も書き込んでいません）：',
+        created: (code: string) => `計画 ${code} を登録しました。\`/plan ${code} list\` や \`/plan plans\` で確認できます。`,
+        heading: (name: string, code: string, period: string) => `${name}（${code}）${period}`,
+        counts: (policies: number, themes: number, actionPlans: number, indicators: number, targets: number, actuals: number) =>
+          `基本方針 ${policies}・取組テーマ ${themes}・アクションプラン ${actionPlans}・評価指標 ${indicators}・目標 ${targets}件・実績 ${actuals}件`,
+        actionPlanLine: (circled: string, name: string, indicators: number) => `${circled} ${name}（評価指標 ${indicators}）`,
+        warning: {
+          unitMismatch: (ap: string, indicator: string, unit: string, textUnit: string) =>
+            `${ap} ${indicator}：単位が表では「${unit}」、本文では「${textUnit}」です`,
+          targetGap: (ap: string, indicator: string, fy: string) =>
+            `${ap} ${indicator}：${fy}だけ目標がありません（前後の年度にはあります。評価期間前なら beforeEvaluation に書いてください）`,
+          targetOnlyInText: (ap: string, fy: string) => `${ap}：本文に${fy}の目標とありますが、表にはその年度の目標がありません`,
+          negativeWithoutTriangle: (ap: string, excerpt: string) =>
+            `${ap}：本文の「${excerpt}」はマイナスを ▲ で書いていません（資料の書き方は ▲16.68）`,
+          outsideRange: (ap: string, indicator: string, fy: string, value: string) =>
+            `${ap} ${indicator}：${fy}の値 ${value} が指標の範囲（range）の外です（マイナスの書き誤りではありませんか）`,
+          duplicateIndicator: (indicator: string, where: string) => `評価指標「${indicator}」が複数あります（${where}）`,
+        },
+      },
+    },
+
+    /**
+     * TEMPORARY (#16): the grade words until the `grading` namespace (another engineer) lands;
+     * then commands/export callers take its words instead. Symbols and letters are the grade itself.
+     */
+    gradeLabel: (code: string) =>
+      ({ achieved: '達成', advanced: '前進', flat: '横ばい', declined: '後退' } as Record<string, string>)[code] ?? '',
+  },
 };
 
 /** Consecutive years as [first, last] runs: [2019, 2021, 2022, 2023] → [[2019, 2019], [2021, 2023]]. */

@@ -9,11 +9,10 @@ import { truncateText } from './truncate.ts';
 
 export function usageOf(verb: Verb, m: Messages): string {
   if (verb === 'reminders') return m.reminders.help[0];
-  const usage = m.help.usage[verb] ?? m.grading.usage[verb];
+  const usage = m.help.usage[verb] ?? m.grading.usage[verb] ?? m.exchange.usage[verb];
   return usage ? usage[0] : m.help.usage.help![0];
 }
 
-/** Help's rows in order: every verb's usage, with `/plan reminders` after `/plan alerts`. */
 /** Every usage row of help, in order: [example, what it does]. */
 export function helpRows(m: Messages): [string, string][] {
   return usageEntries(m).map(([, row]) => row);
@@ -56,6 +55,15 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.errors.cliCannotOpenForms(error.number);
     case 'plan_not_ended':
       return m.grading.notEnded(m.fiscalYear(error.lastFiscalYear));
+    case 'no_such_plan': {
+      const plans = m.join(error.plans.map((code) => truncateText(code, 40)).slice(0, 20));
+      const selector = truncateText(error.selector, 40);
+      return error.ambiguous ? m.exchange.errors.ambiguousPlan(selector, plans) : m.exchange.errors.noSuchPlan(selector, plans);
+    }
+    case 'year_outside_plan':
+      return m.exchange.errors.yearOutsidePlan(m.fiscalYear(error.fiscalYear), m.exchange.plans.period(error.first, error.last));
+    case 'record_in_own_plan_only':
+      return m.exchange.errors.recordInOwnPlanOnly(error.planCode);
   }
 }
 
@@ -90,7 +98,12 @@ export function usageEntries(m: Messages): [string, [string, string]][] {
     entries.push([verb, row]);
     if (verb === 'alerts') entries.push(['reminders', m.reminders.help]);
   }
-  return [...entries, ...Object.entries(m.grading.usage), ...(help ? [['help', help] as [string, [string, string]]] : [])];
+  return [
+    ...entries,
+    ...Object.entries(m.grading.usage),
+    ...Object.entries(m.exchange.usage),
+    ...(help ? [['help', help] as [string, [string, string]]] : []),
+  ];
 }
 
 /** Whether an error should be followed by the usage hint (grammar mistakes, not refusals). */

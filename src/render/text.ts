@@ -2,6 +2,7 @@ import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import { renderReminderPreviewText } from './reminders/preview.ts';
 import type { Messages } from '../messages/index.ts';
+import { exportPreparing, planLines } from './plans.ts';
 import { listTitle } from './blocks/action-plan-list.ts';
 import {
   actualWords,
@@ -192,6 +193,10 @@ function lines(result: CommandResult, m: Messages): string[] {
       return [renderReminderPreviewText(result.preview, m)];
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
+    case 'plan_list':
+      return [m.exchange.plans.title, ...planLines(result.plans, m), '', m.exchange.plans.hint];
+    case 'export':
+      return [exportPreparing(result.format, m)];
     case 'help':
       return [
         m.help.title,

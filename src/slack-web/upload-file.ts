@@ -12,7 +12,10 @@ export interface FileToUpload {
   bytes: Buffer;
   filename: string;
   title: string;
-  /** A channel, a DM channel or a user's DM (D… / U… ids are opened by Slack). */
+  /**
+   * A conversation id (C…, G…, D…): Slack refuses a user id here (invalid_arguments), so open
+   * the person's DM first with openDirectMessage (./open-dm.ts).
+   */
   channelId?: string;
   threadTs?: string;
   /** Posted with the file, in the message that shares it. */

@@ -15,6 +15,8 @@ export interface PlanTable {
   name_en: string | null;
   /** JSON of GradingBands that differ from the defaults; null → the defaults. */
   grading_bands: string | null;
+  /** YYYY-MM-DD of the source document; null when the plan file gave none. */
+  source_date: string | null;
   /** ISO 8601 instant an admin closed the plan (its period over); null while open. */
   closed_at: string | null;
   closed_by: string | null;

@@ -1,13 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
-import { INDICATOR_KINDS, KIND_DIRECTIONS } from '../domain/grading.ts';
+import { isCivilDate, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, type CivilDate } from '../domain/fiscal-year.ts';
+import { GRADING_SCHEMES, INDICATOR_KINDS, KIND_DIRECTIONS } from '../domain/grading.ts';
 
 export const DEFAULT_SEED_FILE = fileURLToPath(new URL('../../db/seeds/suita-4th.json', import.meta.url));
 
 const fiscalYearKey = z.string().regex(/^\d{4}$/, 'fiscal year keys are four digits, e.g. "2021"');
 const english = z.string().min(1).optional();
+const fiscalYear = z.number().int().min(MIN_FISCAL_YEAR).max(MAX_FISCAL_YEAR);
+/** The longest plan period the exports lay out (src/render/export/model.ts refuses more). */
+const MAX_PLAN_YEARS = 50;
+// The CSV carries figures as plain numbers of at most 4 decimals below 10^12 (docs/exports.md):
+// a plan file holds nothing the figures' CSV could not carry back.
+const figure = z
+  .number()
+  .refine((v) => Math.abs(v) < 1e12 && Number(v.toFixed(4)) === v, 'a figure is below 10^12 with at most 4 decimals');
 
 const indicatorSeed = z
   .object({
@@ -19,13 +27,19 @@ const indicatorSeed = z
     direction: z.enum(['higher_is_better', 'lower_is_better']),
     comparator: z.string().min(1).optional(),
     range: z.object({ min: z.number().optional(), max: z.number().optional() }).strict(),
-    targets: z.record(fiscalYearKey, z.number()),
+    targets: z.record(fiscalYearKey, figure),
     /** Years the source marks 評価期間前: not graded even when a figure exists. */
     beforeEvaluation: z.array(z.number().int()).optional(),
     actuals: z.record(
       fiscalYearKey,
       z
-        .object({ value: z.number(), note: z.string().optional(), noteEn: english })
+        .object({
+          value: figure,
+          /** Recorded before its fiscal year closed; absent = false. */
+          provisional: z.boolean().optional(),
+          note: z.string().optional(),
+          noteEn: english,
+        })
         .strict()
         .refine((a) => a.noteEn === undefined || a.note !== undefined, 'noteEn translates a note, so needs one'),
     ),
@@ -51,12 +65,14 @@ const indicatorSeed = z
 
 const actionPlanSeed = z
   .object({
-    number: z.number().int().min(1),
+    number: z.number().int().min(1).max(999),
     name: z.string().min(1),
     nameEn: english,
     theme: z.string().min(1),
+    /** How its figures are graded (docs/grading.md); absent = abcd. */
+    gradingScheme: z.enum(GRADING_SCHEMES).optional(),
     narrative: z.string().min(1).optional(),
-    indicators: z.array(indicatorSeed).min(1),
+    indicators: z.array(indicatorSeed).min(1).max(99),
   })
   .strict();
 
@@ -67,9 +83,9 @@ export const planSeedSchema = z
         code: z.string().regex(/^[a-z0-9-]+$/),
         name: z.string().min(1),
         nameEn: english,
-        firstFiscalYear: z.number().int(),
-        lastFiscalYear: z.number().int(),
-        reviewFiscalYear: z.number().int().optional(),
+        firstFiscalYear: fiscalYear,
+        lastFiscalYear: fiscalYear,
+        reviewFiscalYear: fiscalYear.optional(),
         source: z.string().optional(),
         /**
          * The day the source document speaks for (YYYY-MM-DD, Tokyo): seeded actuals are
@@ -89,8 +105,14 @@ export const planSeedSchema = z
   .strict()
   .superRefine((seed, ctx) => {
     const { firstFiscalYear, lastFiscalYear } = seed.plan;
+    if (lastFiscalYear < firstFiscalYear || lastFiscalYear - firstFiscalYear >= MAX_PLAN_YEARS) {
+      ctx.addIssue({ code: 'custom', message: `plan period ${firstFiscalYear}–${lastFiscalYear} is not a period of 1 to ${MAX_PLAN_YEARS} years` });
+    }
     const policyNumbers = new Set(seed.policies.map((p) => p.number));
     const themeNames = new Set(seed.themes.map((t) => t.name));
+    // Action plans name their theme and themes their policy, so a repeat would be ambiguous.
+    if (policyNumbers.size !== seed.policies.length) ctx.addIssue({ code: 'custom', message: 'a policy number appears twice' });
+    if (themeNames.size !== seed.themes.length) ctx.addIssue({ code: 'custom', message: 'a theme name appears twice' });
     for (const theme of seed.themes) {
       if (!policyNumbers.has(theme.policy)) {
         ctx.addIssue({ code: 'custom', message: `theme ${theme.name} names unknown policy ${theme.policy}` });
@@ -116,6 +138,11 @@ export const planSeedSchema = z
         }
       }
     }
+  })
+  .meta({
+    title: 'plan-bot plan file',
+    description:
+      'A whole plan as data: policies (基本方針), themes (取組テーマ), action plans with their indicators, targets and actuals. docs/exports.md describes it; db/seeds/suita-4th.json is one.',
   });
 
 export type PlanSeed = z.infer<typeof planSeedSchema>;
@@ -124,6 +151,16 @@ export type PlanSeed = z.infer<typeof planSeedSchema>;
 export function seedRecordedAt(seed: PlanSeed, now: Date): string {
   const day: CivilDate | undefined = seed.plan.sourceDate;
   return day ? new Date(`${day}T00:00:00+09:00`).toISOString() : now.toISOString();
+}
+
+export const PLAN_FILE_SCHEMA_PATH = fileURLToPath(new URL('../../docs/plan-file.schema.json', import.meta.url));
+
+/**
+ * The plan file's JSON Schema as published in docs/: what the schema accepts as input. The
+ * cross-checks (themes name known policies, years inside the period…) are code, not schema.
+ */
+export function planFileJsonSchema(): string {
+  return `${JSON.stringify(z.toJSONSchema(planSeedSchema, { io: 'input' }), null, 2)}\n`;
 }
 
 export class SeedFileError extends Error {

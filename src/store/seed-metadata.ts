@@ -10,7 +10,7 @@ import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
  * file writes nothing), in one transaction. Returns how many rows changed.
  */
 export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<number> {
-  const plan = await db.selectFrom('plan').select(['id', 'name_en']).where('code', '=', seed.plan.code).executeTakeFirst();
+  const plan = await db.selectFrom('plan').select(['id', 'name_en', 'source_date']).where('code', '=', seed.plan.code).executeTakeFirst();
   if (!plan) return 0;
   const [policies, themes, actionPlans, indicators, figures, seedRevisions] = await Promise.all([
     db.selectFrom('basic_policy').select(['id', 'number', 'name_en']).where('plan_id', '=', plan.id).execute(),
@@ -46,8 +46,14 @@ export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<n
   const changes: Change[] = [];
   const nameEn = (v: string | undefined) => v ?? null;
 
-  if (plan.name_en !== nameEn(seed.plan.nameEn)) {
-    changes.push((trx) => trx.updateTable('plan').set({ name_en: nameEn(seed.plan.nameEn) }).where('id', '=', plan.id).execute());
+  if (plan.name_en !== nameEn(seed.plan.nameEn) || plan.source_date !== nameEn(seed.plan.sourceDate)) {
+    changes.push((trx) =>
+      trx
+        .updateTable('plan')
+        .set({ name_en: nameEn(seed.plan.nameEn), source_date: nameEn(seed.plan.sourceDate) })
+        .where('id', '=', plan.id)
+        .execute(),
+    );
   }
   for (const p of seed.policies) {
     const row = policies.find((r) => r.number === p.number);

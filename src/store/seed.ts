@@ -1,15 +1,24 @@
 import { appendRevision } from './figures.ts';
 import type { PlanDb } from './db.ts';
+import type { RevisionSource } from './schema.ts';
 import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
 
 export const SEED_RECORDER = 'seed';
+
+export interface SeedOptions {
+  /** Who the plan's actuals are recorded as: the seed itself unless a person imports the file. */
+  recordedBy?: string;
+  source?: RevisionSource;
+}
 
 /**
  * Writes a whole plan in one transaction, unless a plan with the same code exists:
  * a restart must never write seed figures over what people recorded since.
  * Returns whether it wrote anything.
  */
-export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<boolean> {
+export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date, options: SeedOptions = {}): Promise<boolean> {
+  const recordedBy = options.recordedBy ?? SEED_RECORDER;
+  const source = options.source ?? 'seed';
   const existing = await db.selectFrom('plan').select('id').where('code', '=', seed.plan.code).executeTakeFirst();
   if (existing) return false;
   try {
@@ -24,6 +33,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
           review_fiscal_year: seed.plan.reviewFiscalYear ?? null,
           source: seed.plan.source ?? null,
           name_en: seed.plan.nameEn ?? null,
+          source_date: seed.plan.sourceDate ?? null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -68,6 +78,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
             name: ap.name,
             narrative: ap.narrative ?? null,
             name_en: ap.nameEn ?? null,
+            ...(ap.gradingScheme ? { grading_scheme: ap.gradingScheme } : {}),
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -110,10 +121,10 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date): Promise<b
             await appendRevision(trx, {
               yearly_figure_id: figureId,
               value: actual.value,
-              provisional: 0,
-              recorded_by: SEED_RECORDER,
+              provisional: actual.provisional ? 1 : 0,
+              recorded_by: recordedBy,
               recorded_at: recordedAt,
-              source: 'seed',
+              source,
               note: actual.note ?? null,
               note_en: actual.noteEn ?? null,
             });

@@ -106,3 +106,52 @@ describe('close and reopen (#13)', () => {
     expect(refused('reopen now')).toEqual({ code: 'unexpected_words', verb: 'reopen', words: 'now' });
   });
 });
+
+describe('the /plan grammar: plans, exports and naming a plan', () => {
+  it('lists the plans', () => {
+    expect(parsed('plans')).toEqual({ verb: 'plans' });
+    expect(parsed('計画一覧')).toEqual({ verb: 'plans' });
+    expect(refused('plans 5')).toMatchObject({ code: 'unexpected_words', verb: 'plans' });
+  });
+
+  it.each([
+    ['5期 3', { kind: 'term', term: 5 }],
+    ['第５期 3', { kind: 'term', term: 5 }],
+    ['suita-4 3', { kind: 'code', code: 'suita-4' }],
+    ['SUITA-4 3', { kind: 'code', code: 'suita-4' }],
+    ['toyonaka-2 3', { kind: 'code', code: 'toyonaka-2' }],
+  ])('reads %j as action plan 3 of a named plan', (text, plan) => {
+    expect(parsed(text)).toEqual({ verb: 'show', number: 3, share: false, plan });
+  });
+
+  it('takes a named plan before any verb, and alone as that plan’s list', () => {
+    expect(parsed('5期')).toEqual({ verb: 'list', share: false, plan: { kind: 'term', term: 5 } });
+    expect(parsed('suita-4 search 防犯 share')).toEqual({
+      verb: 'search',
+      words: ['防犯'],
+      share: true,
+      plan: { kind: 'code', code: 'suita-4' },
+    });
+    expect(parsed('5期 export csv')).toEqual({ verb: 'export', format: 'csv', fiscalYear: null, plan: { kind: 'term', term: 5 } });
+  });
+
+  it('leaves a command without a plan as it was (the door’s plan)', () => {
+    expect(parsed('13')).not.toHaveProperty('plan');
+    expect(parsed('list')).not.toHaveProperty('plan');
+  });
+
+  it('does not take a verb or a bare word for a plan', () => {
+    expect(refused('foo 3').code).toBe('unknown_verb');
+    expect(parsed('help')).toEqual({ verb: 'help' });
+  });
+
+  it('reads export with a format and a fiscal year in either order, the workbook by default', () => {
+    expect(parsed('export')).toEqual({ verb: 'export', format: 'xlsx', fiscalYear: null });
+    expect(parsed('export csv')).toEqual({ verb: 'export', format: 'csv', fiscalYear: null });
+    expect(parsed('export Excel 令和3年度')).toEqual({ verb: 'export', format: 'xlsx', fiscalYear: 2021 });
+    expect(parsed('出力 2020 md')).toEqual({ verb: 'export', format: 'md', fiscalYear: 2020 });
+    expect(parsed('export json')).toEqual({ verb: 'export', format: 'json', fiscalYear: null });
+    expect(refused('export pdf')).toMatchObject({ code: 'unexpected_words', verb: 'export', words: 'pdf' });
+    expect(refused('export csv xlsx')).toMatchObject({ code: 'unexpected_words', words: 'xlsx' });
+  });
+});

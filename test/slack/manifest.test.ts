@@ -21,7 +21,7 @@ describe('manifest.yml', () => {
     expect(command.should_escape).toBe(true);
     expect(command.description).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     expect(command.usage_hint).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-    for (const verb of ['list', 'search', 'policy', 'theme', 'overdue', 'report', 'help', 'share']) {
+    for (const verb of ['list', 'search', 'policy', 'theme', 'overdue', 'report', 'plans', 'export', 'help', 'share']) {
       expect(command.usage_hint).toContain(verb);
     }
     expect(command.description.length).toBeLessThanOrEqual(2000);
@@ -30,9 +30,10 @@ describe('manifest.yml', () => {
     expect(command.url).toBeUndefined();
   });
 
-  it('asks only for the scopes the bot uses: /plan, posting, reminder DMs, locales and its own history', () => {
+  it('asks only for the scopes the bot uses: /plan, posting, file uploads, reminder DMs, locales and its own history', () => {
+    // files:write and im:write: /plan export and charts upload files (into the DM it opens with the person).
     expect(manifest.oauth_config.scopes).toEqual({
-      bot: ['commands', 'chat:write', 'im:write', 'users:read', 'im:history', 'channels:history', 'groups:history'],
+      bot: ['commands', 'chat:write', 'im:write', 'users:read', 'im:history', 'channels:history', 'groups:history', 'files:write'],
     });
   });
 

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED_FILE, loadSeedFile, planSeedSchema, seedRecordedAt } from '../../src/store/seed-file.ts';
+import {
+  DEFAULT_SEED_FILE,
+  loadSeedFile,
+  PLAN_FILE_SCHEMA_PATH,
+  planFileJsonSchema,
+  planSeedSchema,
+  seedRecordedAt,
+} from '../../src/store/seed-file.ts';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
 const problems = (seed: unknown) => {
@@ -59,6 +66,31 @@ describe('the seed file schema', () => {
       'noteEn translates a note, so needs one',
       'タブレット端末利用場所の無線化率: notesEn must translate notes one for one',
     ]);
+  });
+
+  it('takes what a plan file written from a live store carries: provisional actuals and a grading scheme', () => {
+    const seed = raw();
+    seed.actionPlans[12].indicators[0].actuals['2021'] = { value: 6200, provisional: true };
+    seed.actionPlans[12].gradingScheme = 'marks';
+    expect(problems(seed)).toEqual([]);
+    seed.actionPlans[12].gradingScheme = 'stars';
+    expect(problems(seed)).not.toEqual([]);
+  });
+
+  it('refuses a figure the figures CSV could not carry back, a reversed period, a repeated theme', () => {
+    const seed = raw();
+    seed.actionPlans[0].indicators[0].targets['2019'] = 1 / 3;
+    seed.themes.push({ ...seed.themes[0] });
+    expect(problems(seed)).toEqual(['a figure is below 10^12 with at most 4 decimals', 'a theme name appears twice']);
+    const reversed = raw();
+    reversed.plan.lastFiscalYear = 2018;
+    expect(problems(reversed)[0]).toBe('plan period 2019–2018 is not a period of 1 to 50 years');
+  });
+});
+
+describe('the published JSON Schema of the plan file', () => {
+  it('is docs/plan-file.schema.json, kept in step with the schema (npx tsx scripts/plan-file-schema.ts)', () => {
+    expect(readFileSync(PLAN_FILE_SCHEMA_PATH, 'utf8')).toBe(planFileJsonSchema());
   });
 });
 

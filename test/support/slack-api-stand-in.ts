@@ -263,7 +263,17 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         const fileId = `F${String(fileCounter).padStart(9, '0')}`;
         return { ok: true, upload_url: `${originOf()}/upload/${fileId}`, file_id: fileId };
       }
+      case 'conversations.open': {
+        // The DM with one person: a stable D… id per user, as Slack gives the same one each time.
+        const users = typeof b.users === 'string' ? b.users.split(',') : [];
+        if (users.length !== 1 || !/^[UW][A-Z0-9]{2,}$/.test(users[0]!)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: `D${users[0]!.slice(1)}` } };
+      }
       case 'files.completeUploadExternal': {
+        // Slack accepts only conversation ids here; a user id is refused (bolt-js#2115).
+        if (b.channel_id !== undefined && !/^[CGDZ][A-Z0-9]{2,}$/.test(String(b.channel_id))) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
         const files = Array.isArray(b.files) ? b.files : typeof b.files === 'string' ? (JSON.parse(b.files) as unknown[]) : [];
         return {
           ok: true,

@@ -35,7 +35,7 @@ export function actionPlanListMessage(result: ListResult, m: Messages, options: 
 export function listTitle(scope: ListResult['scope'], m: Messages): string {
   switch (scope.kind) {
     case 'all':
-      return m.list.title;
+      return scope.planName ? m.exchange.plans.listTitle(scope.planName) : m.list.title;
     case 'search':
       return m.list.searchTitle(scope.words.join(' '));
     case 'policy':

@@ -70,6 +70,7 @@ function closingBlocks(p: ActionPlanView, m: Messages): Block[] {
     blocks.push(section(`*${heading}*\n${truncateMrkdwn(escapeMrkdwn(p.narrative), NARRATIVE_MAX)}`));
   }
   blocks.push(context(p.owners.length ? m.plan.owners(p.owners.map((u) => mention(u)).join(', ')) : m.plan.noOwners));
+  if (p.recordable === false) return blocks;
   blocks.push(
     actions(
       PLAN_ACTIONS_BLOCK_ID,

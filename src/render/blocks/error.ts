@@ -1,6 +1,6 @@
 import type { CommandError } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
-import { errorText, wantsHelpHint } from '../describe.ts';
+import { errorText, helpRows, wantsHelpHint } from '../describe.ts';
 import { context, escapeMrkdwn, section, type Block, type SlackMessage } from './build.ts';
 import { asCode } from './help.ts';
 
@@ -13,7 +13,7 @@ export function errorMessage(error: CommandError, m: Messages): SlackMessage {
   const text = errorText(error, m);
   const blocks: Block[] = [section(`⚠️ ${escapeMrkdwn(text)}`)];
   if (wantsHelpHint(error)) {
-    const forms = Object.values(m.help.usage).map(([example]) => asCode(example));
+    const forms = helpRows(m).map(([example]) => asCode(example));
     blocks.push(section(`*${m.slack.usage}*\n${forms.join('\n')}`), context(m.errors.seeHelp));
   }
   return { text, blocks };

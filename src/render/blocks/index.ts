@@ -12,6 +12,8 @@ import { fitToLimits } from './limits.ts';
 import { overdueMessage } from './overdue.ts';
 import { ownersMessage } from './owners.ts';
 import { planClosureMessage } from './plan-closure.ts';
+import { planListMessage } from './plans.ts';
+import { exportPreparing } from '../plans.ts';
 
 export type { SlackMessage } from './build.ts';
 
@@ -54,6 +56,13 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return renderReminderPreviewBlocks(result.preview, m);
     case 'plan_closure':
       return planClosureMessage(result, m);
+    case 'plan_list':
+      return planListMessage(result.plans, m);
+    case 'export': {
+      // The Slack door builds and sends the file (src/slack/export/); these are only the words meanwhile.
+      const text = exportPreparing(result.format, m);
+      return { text, blocks: [section(text)] };
+    }
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

@@ -46,6 +46,11 @@ function everyCommand(): string[] {
     'overdue 2019-04-01',
     'overdue 2030-07-01',
     'help',
+    'plans',
+    'suita-4 13',
+    '4期 list',
+    'export',
+    'export csv 2021',
     ...policies.map((n) => `policy ${n}`),
     ...themes.map((name) => `theme ${name}`),
     // Broad searches return many plans; narrow ones few or none.
@@ -74,6 +79,10 @@ const ERRORS: CommandError[] = [
   { code: 'no_plan' },
   { code: 'cli_cannot_open_forms', number: 13 },
   { code: 'plan_not_ended', lastFiscalYear: 2023 },
+  { code: 'no_such_plan', selector: 'x'.repeat(200), plans: Array.from({ length: 40 }, (_, i) => `city-${i}`), ambiguous: false },
+  { code: 'no_such_plan', selector: '5期', plans: ['suita-5', 'toyonaka-5'], ambiguous: true },
+  { code: 'year_outside_plan', fiscalYear: 2030, first: 2019, last: 2023 },
+  { code: 'record_in_own_plan_only', planCode: 'suita-5' },
 ];
 
 describe.each<Locale>(['ja', 'en'])('every answer in %s', (locale) => {

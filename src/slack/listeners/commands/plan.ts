@@ -8,7 +8,9 @@ import { AnswerCache } from '../../answer-cache.ts';
 import { renderMessage, isShared, type SlackMessage } from '../../../render/blocks/index.ts';
 import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { deliverExport } from '../../export/deliver.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
+import { exportPreparing } from '../../../render/plans.ts';
 import { respondReliably } from '../../respond.ts';
 
 export const PLAN_COMMAND = '/plan';
@@ -18,16 +20,21 @@ export const PLAN_COMMAND = '/plan';
  *
  * Slack shows the person an error unless the request is acknowledged within 3 seconds,
  * so the ack goes first and empty; the answer follows through the response_url, which
- * also lets `share` post it for the whole channel.
+ * also lets `share` post it for the whole channel. An export takes longer than a look-up:
+ * its ack already says 作成中…, and the file follows in the person's DM.
  */
 export function planCommandCallback(deps: SlackDeps) {
   const answers = deps.cacheAnswers === false ? null : new AnswerCache(deps.db);
   return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
-    await ack();
     const m = messagesFor(deps.config.locale);
+    const parsed = parseCommand(command.text);
+    if (parsed.ok && parsed.command.verb === 'export') {
+      await ack({ response_type: 'ephemeral', text: exportPreparing(parsed.command.format, m) });
+    } else {
+      await ack();
+    }
     try {
       const ctx = contextFor(deps, command.user_id);
-      const parsed = parseCommand(command.text);
       let message: SlackMessage;
       let shared: boolean;
       if (answers && parsed.ok && isReadOnly(parsed.command)) {
@@ -37,6 +44,10 @@ export function planCommandCallback(deps: SlackDeps) {
         message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
       } else {
         const result = await answerParsed(parsed, ctx);
+        if (result.kind === 'export') {
+          await deliverExport({ client, deps, ctx, request: result, userId: command.user_id, respond });
+          return;
+        }
         if (result.kind === 'open_figure_form') {
           await openFigureForm({
             client,
