@@ -339,7 +339,7 @@ export const en: Messages = {
       dmLine: (to, heading, plan, fy, indicator) => `→ ${to}: ${heading} | ${plan} ${fy} ${indicator}`,
       escalationLine: (to, n) => `→ ${to} (admin): ${n} late figure${n === 1 ? '' : 's'}`,
       counts: (dms, escalations) => `${dms} DM${dms === 1 ? '' : 's'} to owners · ${escalations} to admins`,
-      noAdmins: (n) => `${n} figure${n === 1 ? ' has' : 's have'} no owner, and PLAN_ADMINS is not set, so nobody will hear of ${n === 1 ? 'it' : 'them'}.`,
+      noAdmins: (n) => `${n} figure${n === 1 ? ' has' : 's have'} no owner, and no admins are set, so nobody will hear of ${n === 1 ? 'it' : 'them'}. Ask whoever runs plan-bot to set the admins.`,
       more: (n) => `…and ${n} more`,
     },
     cli: {
@@ -360,7 +360,7 @@ export const en: Messages = {
     },
     channel: {
       notInChannel: (channel) => `plan-bot is not a member of the alert channel ${channel}. Run /invite @plan-bot in that channel, then run this again.`,
-      notFound: (channel) => `The alert channel ${channel} was not found. Set ALERT_CHANNEL to the channel's ID (C…).`,
+      notFound: (channel) => `The alert channel ${channel} was not found. Ask whoever runs plan-bot to check the alert channel setting.`,
     },
     help: ['/plan reminders [YYYY-MM-DD]', 'Who gets which reminder on the next working day (admins only)'],
   },
@@ -455,7 +455,7 @@ export const en: Messages = {
       ambiguousPlan: (selector, plans) => `"${selector}" matches several plans (${plans}); use the plan code.`,
       yearOutsidePlan: (fy, period) => `${fy} is outside the plan period (${period}).`,
       recordInOwnPlanOnly: (code) =>
-        `Figures are recorded in the default plan only. Record ${code}'s figures with a bot started with PLAN_CODE=${code}, or import them with npm run import.`,
+        `Figures are recorded in the default plan only. Record ${code}'s figures with a bot whose default plan it is, or ask whoever runs plan-bot to import them.`,
     },
 
     export: {

@@ -323,7 +323,7 @@ export const ja = {
         `→ ${to}：${heading}｜${plan} ${fy} ${indicator}`,
       escalationLine: (to: string, n: number) => `→ ${to}（管理者）：提出が遅れている実績 ${n}件`,
       counts: (dms: number, escalations: number) => `担当者へのDM ${dms}通・管理者へのお知らせ ${escalations}通`,
-      noAdmins: (n: number) => `担当者のいない実績が${n}件ありますが、PLAN_ADMINS が未設定のため誰にも届きません。`,
+      noAdmins: (n: number) => `担当者のいない実績が${n}件ありますが、管理者が設定されていないため誰にも届きません。plan-bot の運用担当者に管理者の設定を依頼してください。`,
       more: (n: number) => `…ほか${n}件`,
     },
     cli: {
@@ -346,7 +346,7 @@ export const ja = {
     channel: {
       notInChannel: (channel: string) =>
         `plan-bot が通知チャンネル ${channel} に参加していません。そのチャンネルで /invite @plan-bot を実行してから、もう一度実行してください。`,
-      notFound: (channel: string) => `通知チャンネル ${channel} が見つかりません。ALERT_CHANNEL にチャンネルID（C…）を設定してください。`,
+      notFound: (channel: string) => `通知チャンネル ${channel} が見つかりません。plan-bot の運用担当者に通知チャンネルの設定を確認するよう依頼してください。`,
     },
     help: ['/plan reminders [YYYY-MM-DD]', '次の営業日に誰へ何のリマインダーが届くかを確認（管理者のみ）'] as [string, string],
   },
@@ -451,7 +451,7 @@ export const ja = {
         `「${selector}」に当たる計画が複数あります（${plans}）。計画コードで指定してください。`,
       yearOutsidePlan: (fy: string, period: string) => `${fy}は計画期間（${period}）の外です。`,
       recordInOwnPlanOnly: (code: string) =>
-        `実績の入力は既定の計画でだけ行えます。${code} の実績は、PLAN_CODE=${code} で動くボットから入力するか、npm run import で取り込んでください。`,
+        `実績の入力は既定の計画でだけ行えます。${code} の実績は、その計画を既定とするボットから入力するか、plan-bot の運用担当者に取り込みを依頼してください。`,
     },
 
     export: {

@@ -108,7 +108,8 @@ export function usageEntries(m: Messages): [string, [string, string]][] {
 
 /** Whether an error should be followed by the usage hint (grammar mistakes, not refusals). */
 export function wantsHelpHint(error: CommandError): boolean {
-  return error.code === 'parse';
+  // A word taken for a plan code that names no plan is as likely a mistyped verb.
+  return error.code === 'parse' || error.code === 'no_such_plan';
 }
 
 

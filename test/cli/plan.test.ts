@@ -75,7 +75,7 @@ describe('npm run plan (the offline CLI)', () => {
   it('prints help', () => {
     const { code, stdout } = plan(['help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('/plan search 防犯');
+    expect(stdout).toContain('npm run plan -- search 防犯');
   });
 
   it('speaks English with PLAN_LOCALE=en', () => {
