@@ -49,6 +49,9 @@ try {
   }
   process.kill(-bot.pid, 'SIGTERM');
   await exited;
+  // npm may exit before the bot has finished its shutdown; the bot still writes to the same pipe.
+  const stopBy = Date.now() + 20_000;
+  while (!/stopped; database closed/.test(out) && Date.now() < stopBy) await new Promise((r) => setTimeout(r, 100));
   api.close();
   // npm itself dies of the signal too; what counts is the bot's own clean shutdown.
   if (!/stopped; database closed/.test(out)) fail(`no clean shutdown after SIGTERM:\n${out}`);
