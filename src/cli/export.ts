@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { makeContext } from '../../commands/context.ts';
 import { requestExport } from '../../commands/export/request.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../commands/grammar.ts';
@@ -51,12 +52,13 @@ export async function exportCli(argv: string[], io: CliIo = processIo()): Promis
     usage();
     return EXIT.input;
   }
-  const format = args.format!.toLowerCase() as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) {
+  const chosen = z.enum(EXPORT_FORMATS).safeParse(args.format!.normalize('NFKC').trim().toLowerCase());
+  if (!chosen.success) {
     io.stderr(`plan-bot: --format ${args.format}\n`);
     usage();
     return EXIT.input;
   }
+  const format: ExportFormat = chosen.data;
   let fiscalYear: number | null = null;
   if (args.year !== undefined) {
     const year = parseFiscalYear(args.year);

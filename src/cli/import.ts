@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { applyFigures, diffFigures } from '../../commands/import/figures.ts';
 import { importPlanFile, readPlanFile } from '../../commands/import/plan-file.ts';
 import { ConfigError, describeConfigError, loadCoreConfig } from '../config/core.ts';
@@ -61,8 +62,10 @@ export async function importCli(argv: string[], io: CliIo = processIo()): Promis
     return EXIT.refused;
   }
   const [file, ...extra] = parsed.positionals;
-  const by = parsed.values.by?.trim();
-  if (file === undefined || extra.length > 0 || by === '') {
+  // Who the revisions are recorded as: shown in every history, so a short readable name.
+  const byArg = z.string().trim().min(1).max(80).optional().safeParse(parsed.values.by);
+  const by = byArg.success ? byArg.data : undefined;
+  if (file === undefined || extra.length > 0 || !byArg.success) {
     io.stderr(`${i.usage}\n`);
     return EXIT.refused;
   }
