@@ -13,7 +13,7 @@ export interface DigestItem {
 }
 
 export interface DigestGroup {
-  actionPlan: { id: number; number: number; name: string };
+  actionPlan: { id: number; number: number; name: string; nameEn?: string | null };
   /** Slack user ids. */
   owners: string[];
   items: DigestItem[];
@@ -32,6 +32,7 @@ export interface ActionPlanLabels {
   id: number;
   number: number;
   name: string;
+  nameEn?: string | null;
   indicators: readonly { id: number; name: string; unit: string }[];
 }
 
@@ -57,7 +58,7 @@ export function buildDigest(
         indicator: finding.rule === 'no_owner' ? null : (indicators.get(finding.indicatorId) ?? null),
       }));
     groups.push({
-      actionPlan: { id: plan.id, number: plan.number, name: plan.name },
+      actionPlan: { id: plan.id, number: plan.number, name: plan.name, nameEn: plan.nameEn ?? null },
       owners: owners.get(plan.id) ?? [],
       items,
       deferredCount: 0,

@@ -31,7 +31,7 @@ export async function alertsCli(argv: string[]): Promise<number> {
   try {
     args = parseArgs({
       args: argv,
-      options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      options: { date: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -39,6 +39,10 @@ export async function alertsCli(argv: string[]): Promise<number> {
     process.stderr.write(`plan-bot: ${error instanceof Error ? error.message : String(error)}\n`);
     process.stderr.write(`${messagesFor('ja').alerts.cli.usage}\n`);
     return EXIT.cannotStart;
+  }
+  if (args.help === true) {
+    process.stdout.write(`${messagesFor('ja').alerts.cli.usage}\n`);
+    return EXIT.ok;
   }
   const dryRun = args['dry-run'] === true;
 

@@ -325,6 +325,7 @@ export const en: Messages = {
     },
     digest: {
       planLine: (title, counts) => `${title} — ${counts}`,
+      overdueSince: (count, oldestDue) => `${count} (oldest due ${oldestDue})`,
       noOwner: 'no owner',
       repeated: 'We could not tell whether the last digest arrived, so it is posted again. Sorry if it is a repeat.',
       privacy: 'Owners are reminded of each figure directly.',

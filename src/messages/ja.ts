@@ -308,6 +308,7 @@ export const ja = {
     },
     digest: {
       planLine: (title: string, counts: string) => `${title}　${counts}`,
+      overdueSince: (count: string, oldestDue: string) => `${count}（最も古い期限 ${oldestDue}）`,
       noOwner: '担当者未設定',
       repeated: '前回の投稿が届いたか確認できなかったため、もう一度投稿しています。重複していたらご容赦ください。',
       privacy: '個々の実績は担当者に直接お知らせしています。',

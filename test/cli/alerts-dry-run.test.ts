@@ -26,6 +26,17 @@ describe('npm run alerts -- --dry-run without ALERT_CHANNEL', () => {
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain(`ALERT_CHANNEL is not set, so this previews for a placeholder channel ${PLACEHOLDER_CHANNEL}`);
     expect(out.stdout).toContain('IT plan reminders');
-    expect(out.stdout).toContain('overdue');
+    // One line per plan, named in English, with how long it has been behind (#13).
+    expect(out.stdout).toContain('① Online procedures — 3 overdue (oldest due 2022-06-30) · no owner');
+  });
+
+  it('answers --help with its usage and exit 0, touching no database', async () => {
+    const out = await runToEnd(process.execPath, ['--import', 'tsx', 'src/bin/alerts.ts', '--help'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', DATABASE_PATH: '/nonexistent/dir/plan.db' },
+    });
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('npm run alerts -- [--date YYYY-MM-DD] [--dry-run]');
+    expect(out.stderr).toBe('');
   });
 });

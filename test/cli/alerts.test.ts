@@ -61,7 +61,7 @@ describe('npm run alerts', { timeout: 120_000 }, () => {
     expect(call?.body.channel).toBe(CHANNEL);
     // Counts per plan, no figure lines and no names (#17).
     const texts = blockTexts(call?.body.blocks).join('\n');
-    expect(texts).toContain('*⑳ 情報セキュリティの強化*　期限超過 3件・目標未達 1件・担当者未設定');
+    expect(texts).toContain('*⑳ 情報セキュリティの強化*　期限超過 3件（最も古い期限 2022年6月30日）・目標未達 1件・担当者未設定');
     expect(texts).not.toContain('令和3年度');
 
     const second = await alertsCli(['--date', '2024-07-01']);
@@ -123,7 +123,7 @@ describe('npm run alerts', { timeout: 120_000 }, () => {
     const dry = await alertsCli(['--date', '2024-07-01', '--dry-run'], { SLACK_BOT_TOKEN: '' });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('情報化推進計画のお知らせ（2024年7月1日）');
-    expect(dry.stdout).toContain('① 手続の電子化　期限超過 3件・担当者未設定');
+    expect(dry.stdout).toContain('① 手続の電子化　期限超過 3件（最も古い期限 2022年6月30日）・担当者未設定');
     expect(standIn.calls).toHaveLength(0);
     expect(await ledgerCount()).toBe(0);
   });

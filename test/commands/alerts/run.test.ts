@@ -60,9 +60,9 @@ describe('alert run on the seeded plan', () => {
     const texts = blockTexts(call.body.blocks).join('\n');
     // #17 changed the digest on purpose: counts per plan and state, no figure lines, no names
     // (it used to list each figure and @-mention each plan's owners).
-    expect(texts).toContain('*① 手続の電子化*　期限超過 3件・担当者未設定');
-    expect(texts).toContain('*⑧ 健康増進支援のためのシステム導入*　期限超過 6件・目標未達 4件・担当者未設定');
-    expect(texts).toContain('*⑮ 街頭防犯カメラの多目的利用の推進*　期限超過 1件・担当者未設定');
+    expect(texts).toContain('*① 手続の電子化*　期限超過 3件（最も古い期限 2022年6月30日）・担当者未設定');
+    expect(texts).toContain('*⑧ 健康増進支援のためのシステム導入*　期限超過 6件（最も古い期限 2022年6月30日）・目標未達 4件・担当者未設定');
+    expect(texts).toContain('*⑮ 街頭防犯カメラの多目的利用の推進*　期限超過 1件（最も古い期限 2024年6月30日）・担当者未設定');
     expect(texts).not.toContain('電子申込システム利用率');
     expect(texts).not.toContain('<@');
     expect(call.body.metadata).toMatchObject({ event_type: 'plan_bot_digest', event_payload: { key: expect.any(String) } });
@@ -102,7 +102,7 @@ describe('alert run on the seeded plan', () => {
     expect(week).toMatchObject({ kind: 'posted', itemCount: 64 });
     const texts = blockTexts(posts()[1]!.body.blocks).join('\n');
     // ① lost the recorded FY2021 figure and, with an owner now, its 担当者未設定; the owner is not named.
-    expect(texts).toContain('*① 手続の電子化*　期限超過 2件\n');
+    expect(texts).toContain('*① 手続の電子化*　期限超過 2件（最も古い期限 2023年6月30日）\n');
     expect(texts).not.toContain('U0OWNER');
     expect(texts).not.toContain('目標未達');
   });

@@ -11,7 +11,7 @@ const ja = messagesFor('ja');
 const en = messagesFor('en');
 
 const PLANS: ActionPlanLabels[] = [
-  { id: 101, number: 1, name: '手続の電子化', indicators: [{ id: 11, name: '電子申込システム利用率', unit: '%' }] },
+  { id: 101, number: 1, name: '手続の電子化', nameEn: 'Online procedures', indicators: [{ id: 11, name: '電子申込システム利用率', unit: '%' }] },
   { id: 111, number: 11, name: '入園事務支援のためのシステム再構築', indicators: [{ id: 21, name: '最大待ち時間', unit: '分' }] },
   { id: 113, number: 13, name: '施設の<ICT>環境 & 充実', indicators: [{ id: 31, name: '無線LAN<アクセス>回数', unit: '回' }] },
 ];
@@ -45,7 +45,7 @@ describe('alert digest content', () => {
     const texts = blockTexts(blocks);
     expect(texts[0]).toBe('情報化推進計画のお知らせ（2024年6月30日）');
     expect(texts[1]).toBe('期限超過 2件・提出期限間近 1件・目標未達 1件・担当者未設定 1件');
-    expect(texts[2]).toBe('*① 手続の電子化*　期限超過 1件・提出期限間近 1件・担当者未設定');
+    expect(texts[2]).toBe('*① 手続の電子化*　期限超過 1件（最も古い期限 2022年6月30日）・提出期限間近 1件・担当者未設定');
     expect(texts[3]).toBe('*⑪ 入園事務支援のためのシステム再構築*　目標未達 1件');
     expect(texts.join('\n')).not.toMatch(/<@|U0AAA|電子申込システム利用率|最大待ち時間/);
     expect(texts.at(-2)).toBe(ja.reminders.digest.privacy);
@@ -55,20 +55,30 @@ describe('alert digest content', () => {
 
   it('escapes names so Slack cannot read them as links or mentions', () => {
     const texts = blockTexts(renderDigestBlocks(fitDigest(digest, ja), ja).blocks);
-    expect(texts[4]).toBe('*⑬ 施設の&lt;ICT&gt;環境 &amp; 充実*　期限超過 1件');
+    expect(texts[4]).toBe('*⑬ 施設の&lt;ICT&gt;環境 &amp; 充実*　期限超過 1件（最も古い期限 2023年6月30日）');
   });
 
   it('prints the same counts as plain text for a dry run', () => {
     const out = renderDigestText(fitDigest(digest, ja), ja);
-    expect(out).toContain('\n① 手続の電子化　期限超過 1件・提出期限間近 1件・担当者未設定\n');
-    expect(out).toContain('⑬ 施設の<ICT>環境 & 充実　期限超過 1件');
+    expect(out).toContain('\n① 手続の電子化　期限超過 1件（最も古い期限 2022年6月30日）・提出期限間近 1件・担当者未設定\n');
+    expect(out).toContain('⑬ 施設の<ICT>環境 & 充実　期限超過 1件（最も古い期限 2023年6月30日）');
     expect(out).not.toContain('U0AAA');
     expect(out).not.toContain('*');
   });
 
-  it('has an English rendering with the same shape', () => {
+  it('has an English rendering with the same shape, naming plans in English where the plan has an English name', () => {
     const texts = blockTexts(renderDigestBlocks(fitDigest(digest, en), en).blocks);
-    expect(texts[2]).toBe('*① 手続の電子化* — 1 overdue · 1 due soon · no owner');
+    expect(texts[2]).toBe('*① Online procedures* — 1 overdue (oldest due 2022-06-30) · 1 due soon · no owner');
+    // A plan with no English name keeps its own.
+    expect(texts[3]).toBe('*⑪ 入園事務支援のためのシステム再構築* — 1 off target');
+  });
+
+  it('gives the oldest due date of a plan with several overdue figures', () => {
+    const two = buildDigest('2024-07-01', [
+      { ...FINDINGS[4]!, fiscalYear: 2022, dueDate: '2023-06-30' } as AlertFinding,
+      { ...FINDINGS[4]!, fiscalYear: 2021, dueDate: '2022-06-30' } as AlertFinding,
+    ], PLANS, OWNERS);
+    expect(renderDigestText(two, ja)).toContain('期限超過 2件（最も古い期限 2022年6月30日）');
   });
 
   it('says so when the last digest may have arrived after all', () => {
