@@ -15,6 +15,13 @@ export interface CommandContext {
   actor: Actor;
   /** Null when ALERT_CHANNEL is unset: alerts are off and `/plan alerts` says so. */
   alertSettings: AlertSettings | null;
+  /** The committee as configured (PLAN_COMMITTEE); changes made in Slack are in the database. */
+  committee: readonly string[];
+  /**
+   * Identifies the request this command came in (Slack: its trigger_id), so that a write
+   * delivered twice is stored once. Absent where every run is a new request (the CLI).
+   */
+  requestKey?: string;
 }
 
 export interface Actor {
@@ -32,6 +39,13 @@ export function makeContext(options: {
   dueRule: DueDateRule;
   actor: Actor;
   alertSettings?: AlertSettings | null;
+  committee?: readonly string[];
+  requestKey?: string;
 }): CommandContext {
-  return { ...options, alertSettings: options.alertSettings ?? null, today: civilDateInTokyo(options.now) };
+  return {
+    ...options,
+    alertSettings: options.alertSettings ?? null,
+    committee: options.committee ?? [],
+    today: civilDateInTokyo(options.now),
+  };
 }

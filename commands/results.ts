@@ -3,6 +3,7 @@ import type { ActionPlanGrade, FigureGrade, GradingScheme, IndicatorKind, Trend 
 import type { Direction, FigureStatus } from '../src/domain/status.ts';
 import type { AlertPreview } from './alerts/preview.ts';
 import type { ParseError } from './grammar.ts';
+import type { ReviewAnswer, ReviewProblem } from './review/results.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
 
@@ -17,6 +18,10 @@ export interface YearView {
   beforeEvaluation: boolean;
   /** This year graded by the action plan's scheme (grade null with a reason when it cannot be). */
   grade: FigureGrade;
+  /** The actual was corrected after a review locked the year: shown as 修正あり. */
+  corrected: boolean;
+  /** The target is a revised one (the mid-term review's): shown as 見直し後. */
+  targetRevised: boolean;
 }
 
 export interface IndicatorView {
@@ -97,6 +102,22 @@ export interface HistoryEntry {
   source: string;
   note: string | null;
   current: boolean;
+  /** Set when this revision corrected a locked year: the admin's reason (修正あり). */
+  correction: string | null;
+}
+
+/** A target changed after the plan was made: both the old and the new are kept. */
+export interface TargetRevisionEntry {
+  indicatorName: string;
+  unit: string;
+  comparator: string | null;
+  fiscalYear: number;
+  previous: number | null;
+  target: number;
+  reason: string;
+  decision: string;
+  revisedBy: string;
+  revisedAt: string;
 }
 
 export type CommandError =
@@ -106,13 +127,20 @@ export type CommandError =
   | { code: 'no_such_theme'; name: string; themes: string[] }
   | { code: 'admins_only' }
   | { code: 'no_plan' }
-  | { code: 'cli_cannot_open_forms'; number: number };
+  | { code: 'cli_cannot_open_forms'; number: number }
+  | { code: 'review'; problem: ReviewProblem };
 
 export type CommandResult =
   | { kind: 'action_plan'; plan: ActionPlanView; asOf: CivilDate; share: boolean }
   | { kind: 'action_plan_list'; scope: ListScope; items: ActionPlanSummary[]; asOf: CivilDate; share: boolean }
   | { kind: 'overdue'; asOf: CivilDate; items: OverdueItem[]; share: boolean }
-  | { kind: 'history'; actionPlan: ActionPlanHeader; entries: HistoryEntry[]; share: boolean }
+  | {
+      kind: 'history';
+      actionPlan: ActionPlanHeader;
+      entries: HistoryEntry[];
+      targetRevisions: TargetRevisionEntry[];
+      share: boolean;
+    }
   | {
       kind: 'owners';
       actionPlan: ActionPlanHeader;
@@ -122,4 +150,5 @@ export type CommandResult =
   | { kind: 'open_figure_form'; actionPlanNumber: number }
   | { kind: 'alerts_preview'; preview: AlertPreview }
   | { kind: 'help' }
+  | { kind: 'review'; review: ReviewAnswer }
   | { kind: 'error'; error: CommandError };

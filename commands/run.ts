@@ -7,6 +7,7 @@ import { byPolicy, byTheme, listAll, search } from './lists.ts';
 import { showOverdue } from './overdue.ts';
 import { manageOwners } from './owner.ts';
 import type { CommandResult } from './results.ts';
+import { runReview } from './review/run.ts';
 import { showActionPlan, showHistory } from './show.ts';
 
 /**
@@ -53,6 +54,9 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
           date: command.date,
         }),
       };
+    case 'review':
+    case 'committee':
+      return runReview(ctx, command);
     case 'help':
       return { kind: 'help' };
   }

@@ -32,6 +32,8 @@ export function indicatorView(plan: ActionPlanRecord, record: IndicatorRecord, c
     dueDate: dueDateOf(f.fiscalYear, ctx.dueRule),
     beforeEvaluation: f.beforeEvaluation,
     grade: gradeOfYear(plan, record, f.fiscalYear, bands),
+    corrected: f.corrected,
+    targetRevised: f.targetRevised,
   }));
   const latestYear = [...years].reverse().find((y) => y.target !== null && y.actual !== null);
   return {

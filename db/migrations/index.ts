@@ -3,6 +3,7 @@ import * as plans from './2026-11-27-01-plans.ts';
 import * as alertLedger from './2026-11-27-02-alert-ledger.ts';
 import * as revisionRequestKey from './2026-11-27-03-revision-request-key.ts';
 import * as grading from './2026-11-30-13-01-grading.ts';
+import * as review from './2026-11-30-15-01-review.ts';
 
 // Listed by hand rather than read from the folder: the set of migrations is then
 // part of the type-checked program and works the same under tsx, vitest and a bundle.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-02-alert-ledger': alertLedger,
   '2026-11-27-03-revision-request-key': revisionRequestKey,
   '2026-11-30-13-01-grading': grading,
+  '2026-11-30-15-01-review': review,
 };

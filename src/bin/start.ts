@@ -1,5 +1,6 @@
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, type AlertConfig } from '../config/alerts.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';
+import { scheduleReviewReminders, type ReviewReminderScheduler } from '../scheduler/review-reminder-job.ts';
 import type { AlertScheduler } from '../scheduler/schedule.ts';
 import { ConfigError } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
 
   const alertSettings = alertSettingsOf(alertConfig);
   let alerts: AlertScheduler | null = null;
+  let reminders: ReviewReminderScheduler | null = null;
   const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings });
   try {
     const listening = await bot.start();
@@ -63,6 +65,14 @@ async function main(): Promise<number> {
     alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
     const next = alerts?.nextRunAt();
     if (next) logger.info(`alerts: next digest to ${alertSettings!.channel} at ${next.toISOString()}`);
+    reminders = scheduleReviewReminders({
+      db,
+      committee: config.committee,
+      messages: messagesFor(config.locale),
+      logger,
+      botToken: config.botToken,
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    });
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -82,6 +92,7 @@ async function main(): Promise<number> {
   }, DEFAULT_GRACE_MS * 2).unref();
   // The scheduler first: a digest being posted finishes and is ledgered before the database closes.
   await alerts?.stop();
+  await reminders?.stop();
   await bot.stop();
   await db.destroy();
   logger.info('stopped; database closed');

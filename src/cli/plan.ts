@@ -50,6 +50,7 @@ export async function planCli(argv: string[]): Promise<number> {
       // Whoever runs the CLI already holds the database file, so it acts as an admin.
       actor: { id: 'cli', isAdmin: true, canOpenForms: false },
       alertSettings: alertSettingsOf(config),
+      committee: config.committee,
     });
     const result = await answer(text, ctx);
     const out = renderText(result, m);

@@ -2,6 +2,7 @@ import type { ParseError, Verb } from '../../commands/grammar.ts';
 import type { CommandError, YearView } from '../../commands/results.ts';
 import type { Messages } from '../messages/index.ts';
 import { STATUS_SYMBOL } from '../messages/symbols.ts';
+import { PLAIN, reviewProblemText } from './review-words.ts';
 import { truncateText } from './truncate.ts';
 
 /** Pieces of wording shared by the text and Block Kit renderers. */
@@ -27,6 +28,10 @@ export function parseErrorText(error: ParseError, m: Messages): string {
       return m.errors.badDate(truncateText(error.word, 40));
     case 'bad_user':
       return m.errors.badUser(truncateText(error.word, 40));
+    case 'bad_year':
+      return m.review.errors.badYear(truncateText(error.word, 40));
+    case 'bad_grade':
+      return m.review.errors.badGrade(truncateText(error.word, 40));
   }
 }
 
@@ -46,6 +51,8 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.errors.noPlan;
     case 'cli_cannot_open_forms':
       return m.errors.cliCannotOpenForms(error.number);
+    case 'review':
+      return reviewProblemText(error.problem, m, PLAIN);
   }
 }
 

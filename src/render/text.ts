@@ -2,6 +2,7 @@ import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import type { Messages } from '../messages/index.ts';
 import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { reviewTextLines } from './review-text.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages): string {
@@ -19,7 +20,12 @@ function lines(result: CommandResult, m: Messages): string[] {
       ];
       for (const ind of p.indicators) {
         out.push('', `■ ${ind.name}${m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better')}`);
-        const rows = ind.years.map((y) => [m.fiscalYear(y.fiscalYear), targetWords(y.target, ind, m), actualWords(y.actual, y.provisional, ind.unit, m), statusLabel(y.status, m)]);
+        const rows = ind.years.map((y) => [
+          m.fiscalYear(y.fiscalYear),
+          `${targetWords(y.target, ind, m)}${y.targetRevised ? m.paren(m.review.targetRevised) : ''}`,
+          `${actualWords(y.actual, y.provisional, ind.unit, m)}${y.corrected ? m.paren(m.review.corrected) : ''}`,
+          statusLabel(y.status, m),
+        ]);
         out.push(...table([['', m.plan.target, m.plan.actual, ''], ...rows]));
         out.push(
           ind.latest
@@ -70,7 +76,7 @@ function lines(result: CommandResult, m: Messages): string[] {
       ];
     case 'history': {
       const title = m.history.title(m.circled(result.actionPlan.number), result.actionPlan.name);
-      if (result.entries.length === 0) return [title, m.history.empty];
+      if (result.entries.length === 0 && result.targetRevisions.length === 0) return [title, m.history.empty];
       const out = [title];
       let indicator = '';
       for (const e of result.entries) {
@@ -83,7 +89,14 @@ function lines(result: CommandResult, m: Messages): string[] {
             who,
             m.instant(e.recordedAt),
             m.history.source[e.source] ?? e.source,
-          )}${e.note ? ` — ${e.note}` : ''}`,
+          )}${e.note ? ` — ${e.note}` : ''}${e.correction === null ? '' : ` — ${m.review.history.correction(e.correction)}`}`,
+        );
+      }
+      if (result.targetRevisions.length) out.push('', `■ ${m.review.history.targets}`);
+      for (const t of result.targetRevisions) {
+        out.push(
+          `${t.indicatorName}　${m.review.history.target(m.fiscalYear(t.fiscalYear), targetWords(t.previous, t, m), targetWords(t.target, t, m), t.revisedBy, m.instant(t.revisedAt))}`,
+          `  ${m.review.history.why(t.reason, t.decision)}`,
         );
       }
       return out;
@@ -104,6 +117,8 @@ function lines(result: CommandResult, m: Messages): string[] {
     }
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
+    case 'review':
+      return reviewTextLines(result.review, m);
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'help':

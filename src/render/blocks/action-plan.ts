@@ -39,8 +39,8 @@ function indicatorBlocks(ind: IndicatorView, m: Messages): Block[] {
   const unitNote = m.plan.unitNote(ind.unit, ind.direction === 'lower_is_better');
   const years = ind.years.map(
     (y) =>
-      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, ind, m))}${m.separator}` +
-      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, ind.unit, m))}　${STATUS_SYMBOL[y.status]} ${m.status[y.status]}`,
+      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, ind, m))}${y.targetRevised ? m.paren(m.review.targetRevised) : ''}${m.separator}` +
+      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, ind.unit, m))}${y.corrected ? m.paren(m.review.corrected) : ''}　${STATUS_SYMBOL[y.status]} ${m.status[y.status]}`,
   );
   const latest = ind.latest
     ? m.plan.latest(m.fiscalYear(ind.latest.fiscalYear), ind.latest.rate === null ? m.none : m.percent(ind.latest.rate))

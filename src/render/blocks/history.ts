@@ -2,6 +2,7 @@ import type { CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
 import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
 import { recorderName } from './recorder.ts';
+import { targetWords } from '../describe.ts';
 import { LIMITS, linesToSections } from './limits.ts';
 
 export function historyMessage(
@@ -11,7 +12,7 @@ export function historyMessage(
 ): SlackMessage {
   const title = m.history.title(m.circled(result.actionPlan.number), result.actionPlan.name);
   const shared = options.sharedBy ? [context(m.slack.sharedBy(mention(options.sharedBy)))] : [];
-  if (result.entries.length === 0) {
+  if (result.entries.length === 0 && result.targetRevisions.length === 0) {
     return { text: title, blocks: [header(title), ...shared, section(m.history.empty)] };
   }
   const lines: string[] = [];
@@ -27,8 +28,20 @@ export function historyMessage(
         who,
         m.instant(e.recordedAt),
         m.history.source[e.source] ?? escapeMrkdwn(e.source),
-      )}${e.note ? ` — ${escapeMrkdwn(e.note)}` : ''}`,
+      )}${e.note ? ` — ${escapeMrkdwn(e.note)}` : ''}${e.correction === null ? '' : ` — ⚠️ ${escapeMrkdwn(m.review.history.correction(e.correction))}`}`,
     );
+  }
+  if (result.targetRevisions.length) lines.push(`*${m.review.history.targets}*`);
+  for (const t of result.targetRevisions) {
+    const line = m.review.history.target(
+      m.fiscalYear(t.fiscalYear),
+      escapeMrkdwn(targetWords(t.previous, t, m)),
+      escapeMrkdwn(targetWords(t.target, t, m)),
+      recorderName(t.revisedBy, 'slack', m),
+      m.instant(t.revisedAt),
+    );
+    lines.push(`◇ ${escapeMrkdwn(t.indicatorName)}　${line}
+　${escapeMrkdwn(m.review.history.why(t.reason, t.decision))}`);
   }
   return {
     text: title,

@@ -10,6 +10,7 @@ import { historyMessage } from './history.ts';
 import { fitToLimits } from './limits.ts';
 import { overdueMessage } from './overdue.ts';
 import { ownersMessage } from './owners.ts';
+import { reviewMessage } from './review.ts';
 
 export type { SlackMessage } from './build.ts';
 
@@ -48,6 +49,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return errorMessage(result.error, m);
     case 'alerts_preview':
       return renderAlertPreviewBlocks(result.preview, m);
+    case 'review':
+      return reviewMessage(result.review, m);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

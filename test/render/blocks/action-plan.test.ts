@@ -33,6 +33,8 @@ function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
       dueDate: `${2020 + i}-06-30`,
       beforeEvaluation: false,
       grade: UNGRADED_YEAR,
+      corrected: false,
+      targetRevised: false,
     })),
     latest: { fiscalYear: 2020, target: 15, actual: 18.5, rate: 15 / 18.5 },
     status: 'overdue',

@@ -24,6 +24,8 @@ function years(): YearView[] {
     dueDate: `${fiscalYear + 1}-06-30`,
     beforeEvaluation: false,
     grade: UNGRADED_YEAR,
+    corrected: false,
+    targetRevised: false,
   }));
 }
 
@@ -134,7 +136,9 @@ describe.each([
         source: 'slack',
         note: long(200),
         current: i % 2 === 0,
+        correction: i % 3 === 0 ? long(200) : null,
       })),
+      targetRevisions: [],
     },
   ],
   [

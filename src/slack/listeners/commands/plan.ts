@@ -9,6 +9,8 @@ import { renderMessage, isShared, type SlackMessage } from '../../../render/bloc
 import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
+import { announceReviewOpened } from '../../review/announce.ts';
+import type { ReviewAnswer } from '../../../../commands/review/results.ts';
 import { respondReliably } from '../../respond.ts';
 
 export const PLAN_COMMAND = '/plan';
@@ -26,10 +28,12 @@ export function planCommandCallback(deps: SlackDeps) {
     await ack();
     const m = messagesFor(deps.config.locale);
     try {
-      const ctx = contextFor(deps, command.user_id);
+      // The trigger_id is unique to this request: a replay of it stores nothing twice.
+      const ctx = contextFor(deps, command.user_id, `slack-trigger:${command.trigger_id}`);
       const parsed = parseCommand(command.text);
       let message: SlackMessage;
       let shared: boolean;
+      let opened: Extract<ReviewAnswer, { type: 'opened' }> | null = null;
       if (answers && parsed.ok && isReadOnly(parsed.command)) {
         const cached = parsed.command;
         shared = 'share' in cached && cached.share;
@@ -50,6 +54,7 @@ export function planCommandCallback(deps: SlackDeps) {
         }
         message = renderMessage(result, m, { userId: command.user_id });
         shared = isShared(result);
+        if (result.kind === 'review' && result.review.type === 'opened' && !result.review.duplicate) opened = result.review;
       }
       const delivered = await respondReliably(
         respond,
@@ -57,6 +62,7 @@ export function planCommandCallback(deps: SlackDeps) {
         deps.logger,
       );
       if (!delivered) throw new Error('the answer to /plan was not accepted');
+      if (opened) await announceReviewOpened(client, opened.review, opened.members, deps);
     } catch (error) {
       deps.logger.error('/plan could not be answered:', error);
       await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);
