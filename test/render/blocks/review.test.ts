@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../commands/answer.ts';
 import { makeContext, type CommandContext } from '../../../commands/context.ts';
 import type { AssessmentForm } from '../../../commands/review/assessment.ts';
-import type { ReviewAnswer } from '../../../commands/review/results.ts';
+import type { ReviewAnswer, ReviewProblem } from '../../../commands/review/results.ts';
 import type { CommandResult } from '../../../commands/results.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../../src/domain/fiscal-year.ts';
 import { messagesFor, type Locale } from '../../../src/messages/index.ts';
@@ -196,6 +196,40 @@ describe.each<Locale>(['ja', 'en'])('in %s', (locale) => {
       expect(shown).toContain(m.review.history.correction('集計漏れを加算'));
       expect(shown).toContain(m.review.history.targets);
       expect(shown).toContain(m.review.history.why('中間見直し', '第3回懇談会'));
+    }
+  });
+
+  it('words every refusal, inside the limits, even a year missing a thousand actuals', () => {
+    const missing = Array.from({ length: 1000 }, (_, i) => ({ actionPlanNumber: (i % 20) + 1, indicatorName: long(100), kind: 'no_actual' as const }));
+    const problems: ReviewProblem[] = [
+      { code: 'no_review', fiscalYear: 2021, years: [2019, 2020] },
+      { code: 'no_review', fiscalYear: 2021, years: [] },
+      { code: 'already_open', fiscalYear: 2020, openedBy: 'U0ADMIN', openedAt: NOW.toISOString(), closed: true },
+      { code: 'missing_actuals', fiscalYear: 2021, missing },
+      { code: 'outside_plan', fiscalYear: 2030, first: 2019, last: 2023 },
+      { code: 'year_not_closed', fiscalYear: 2024 },
+      { code: 'meeting_in_past', date: '2020-01-01' },
+      { code: 'review_closed', fiscalYear: 2020, closedAt: NOW.toISOString() },
+      { code: 'not_in_review', fiscalYear: 2020, number: 99 },
+      { code: 'grade_not_in_scheme', grade: 'double_circle', allowed: ['A', 'B', 'C', 'D'] },
+      { code: 'members_only' },
+      { code: 'owners_and_admins_only', number: 13, owners: ['U0OWNER'] },
+      { code: 'owners_and_admins_only', number: 13, owners: [] },
+      { code: 'target_locked', fiscalYear: 2020 },
+      { code: 'no_target_year', number: 13, fiscalYear: 2030 },
+      { code: 'no_such_indicator', number: 8, position: 3, count: 2 },
+      { code: 'which_indicator', number: 8, count: 2 },
+      { code: 'bad_target', problem: { code: 'not_a_number', text: '<!here>' } },
+      { code: 'reason', field: 'reason', problem: { code: 'required' } },
+      { code: 'reason', field: 'decision', problem: { code: 'too_long', length: 600, limit: 500 } },
+      { code: 'open_from_slack' },
+    ];
+    for (const problem of problems) {
+      const result: CommandResult = { kind: 'error', error: { code: 'review', problem } };
+      const message = renderMessage(result, m);
+      expect(checkLimits(message), problem.code).toEqual([]);
+      expect(renderText(result, m).trim(), problem.code).not.toBe('');
+      expect(JSON.stringify(message.blocks)).not.toContain('<!here>');
     }
   });
 

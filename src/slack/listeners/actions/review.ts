@@ -1,4 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { z } from 'zod';
+import type { CommandContext } from '../../../../commands/context.ts';
+import type { CommandResult } from '../../../../commands/results.ts';
 import { reviewSheet, reviewSummary } from '../../../../commands/review/read.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { internalErrorMessage } from '../../../render/blocks/error.ts';
@@ -30,7 +33,7 @@ export function registerReviewActions(app: App, deps: SlackDeps): void {
       }
     });
 
-  const show = async (args: ButtonArgs, read: (ctx: ReturnType<typeof contextFor>) => ReturnType<typeof reviewSummary>) => {
+  const show = async (args: ButtonArgs, read: (ctx: CommandContext) => Promise<CommandResult>) => {
     const m = messagesFor(deps.config.locale);
     const message = renderMessage(await read(contextFor(deps, args.body.user.id)), m, { userId: args.body.user.id });
     const fromNotice = args.action.block_id === REVIEW_BLOCK_IDS.noticeActions;
@@ -42,7 +45,8 @@ export function registerReviewActions(app: App, deps: SlackDeps): void {
     if (!delivered) throw new Error(`the answer to the review button ${args.action.action_id} was not accepted`);
   };
 
-  const parsed = <T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, args: ButtonArgs): T => {
+  // The values are ours (written by the renderer), but they arrive over the wire.
+  const parsed = <T>(schema: z.ZodType<T>, args: ButtonArgs): T => {
     const result = schema.safeParse(args.action.value ?? '');
     if (!result.success) throw new Error(`review button with an unexpected value ${JSON.stringify(args.action.value?.slice(0, 20))}`);
     return result.data;

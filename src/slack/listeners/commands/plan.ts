@@ -29,7 +29,8 @@ export function planCommandCallback(deps: SlackDeps) {
     const m = messagesFor(deps.config.locale);
     try {
       // The trigger_id is unique to this request: a replay of it stores nothing twice.
-      const ctx = contextFor(deps, command.user_id, `slack-trigger:${command.trigger_id}`);
+      const requestKey = command.trigger_id ? `slack-trigger:${command.trigger_id}` : undefined;
+      const ctx = contextFor(deps, command.user_id, requestKey);
       const parsed = parseCommand(command.text);
       let message: SlackMessage;
       let shared: boolean;
@@ -61,8 +62,9 @@ export function planCommandCallback(deps: SlackDeps) {
         { response_type: shared ? 'in_channel' : 'ephemeral', ...message },
         deps.logger,
       );
-      if (!delivered) throw new Error('the answer to /plan was not accepted');
+      // The review is open whether or not the answer arrived: the members are told either way.
       if (opened) await announceReviewOpened(client, opened.review, opened.members, deps);
+      if (!delivered) throw new Error('the answer to /plan was not accepted');
     } catch (error) {
       deps.logger.error('/plan could not be answered:', error);
       await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);
