@@ -24,6 +24,13 @@ export interface CommandContext {
    * not a plan, so they would land in the wrong one.
    */
   otherPlan?: boolean;
+  /** The committee as configured (PLAN_COMMITTEE); changes made in Slack are in the database. */
+  committee: readonly string[];
+  /**
+   * Identifies the request this command came in (Slack: its trigger_id), so that a write
+   * delivered twice is stored once. Absent where every run is a new request (the CLI).
+   */
+  requestKey?: string;
 }
 
 export interface Actor {
@@ -42,11 +49,14 @@ export function makeContext(options: {
   actor: Actor;
   alertSettings?: AlertSettings | null;
   reminderSettings?: ReminderSettings | null;
+  committee?: readonly string[];
+  requestKey?: string;
 }): CommandContext {
   return {
     ...options,
     alertSettings: options.alertSettings ?? null,
     reminderSettings: options.reminderSettings ?? null,
+    committee: options.committee ?? [],
     today: civilDateInTokyo(options.now),
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isCivilDate, parseFiscalYear, type CivilDate } from '../src/domain/fiscal-year.ts';
+import type { GradeCode } from '../src/domain/grading.ts';
+import { parseGradeWord } from '../src/domain/review.ts';
 
 /**
  * The one grammar of `/plan`: Slack and the CLI hand it the text a person typed after
@@ -33,10 +35,37 @@ type VerbCommand =
   | { verb: 'reopen' }
   | { verb: 'plans' }
   | { verb: 'export'; format: ExportFormat; fiscalYear: number | null }
+  | ReviewCommand
+  | CommitteeCommand
   | { verb: 'help' };
 
 /** A verb with its arguments, and the plan it addresses when the text named one (else the door's). */
 export type Command = VerbCommand & { plan?: PlanSelector };
+
+/** The committee's review of a fiscal year (docs/review.md). */
+export type ReviewCommand =
+  | { verb: 'review'; action: 'list' }
+  | { verb: 'review'; action: 'summary'; fiscalYear: number; page: number }
+  | { verb: 'review'; action: 'sheet'; fiscalYear: number; number: number }
+  | { verb: 'review'; action: 'open'; fiscalYear: number; meetingDate: CivilDate | null; force: string | null }
+  | { verb: 'review'; action: 'close'; fiscalYear: number }
+  | { verb: 'review'; action: 'agree'; fiscalYear: number; number: number; grade: GradeCode }
+  | {
+      verb: 'review';
+      action: 'target';
+      number: number;
+      /** Which indicator of the action plan (1-based), when it has more than one: `8-2`. */
+      position: number | null;
+      fiscalYear: number;
+      /** As typed: read against the indicator's unit by the handler. */
+      value: string;
+      reason: string;
+      decision: string;
+    };
+
+export type CommitteeCommand =
+  | { verb: 'committee'; action: 'list' }
+  | { verb: 'committee'; action: 'add' | 'remove'; userId: string };
 
 export type Verb = Command['verb'];
 
@@ -47,7 +76,9 @@ export type ParseError =
   | { code: 'missing_argument'; verb: Verb }
   | { code: 'unexpected_words'; verb: Verb; words: string }
   | { code: 'bad_date'; word: string }
-  | { code: 'bad_user'; word: string };
+  | { code: 'bad_user'; word: string }
+  | { code: 'bad_year'; word: string }
+  | { code: 'bad_grade'; word: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError };
 
@@ -67,6 +98,8 @@ export const VERBS = {
   reopen: ['reopen', '再開'],
   plans: ['plans', '計画一覧'],
   export: ['export', '出力', 'エクスポート'],
+  review: ['review', '評価', 'レビュー'],
+  committee: ['committee', '委員', '懇談会'],
   help: ['help', '?', 'ヘルプ', '使い方'],
 } as const satisfies Partial<Record<Verb, readonly string[]>>;
 
@@ -115,7 +148,7 @@ export const actionPlanNumber = z
   .transform(Number)
   .pipe(z.number().int().min(1).max(MAX_ACTION_PLAN_NUMBER));
 
-const slackUserId = z
+export const slackUserId = z
   .string()
   // Slack sends <@U123|name> when the command escapes users; a bare id works from the CLI.
   .regex(/^(?:<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>|([UW][A-Z0-9]{2,}))$/)
@@ -194,6 +227,10 @@ function parseWords(words: string[], share: boolean): ParseResult {
     }
     case 'owner':
       return parseOwner(rest);
+    case 'review':
+      return parseReview(rest);
+    case 'committee':
+      return parseCommittee(rest);
   }
 }
 
@@ -231,6 +268,141 @@ function parseExport(rest: string[]): ParseResult {
   }
   if (extra.length) return unexpected('export', extra);
   return ok({ verb: 'export', format: format ?? 'xlsx', fiscalYear });
+}
+
+// ─── review and committee ─────────────────────────────────────────────────────────────────────
+
+const REVIEW_ACTIONS = new Map<string, 'open' | 'close' | 'agree' | 'target'>([
+  ['open', 'open'],
+  ['開始', 'open'],
+  ['開く', 'open'],
+  ['close', 'close'],
+  ['終了', 'close'],
+  ['閉じる', 'close'],
+  ['agree', 'agree'],
+  ['合意', 'agree'],
+  ['target', 'target'],
+  ['目標', 'target'],
+]);
+const MEETING_WORDS = new Set(['meeting', '--meeting', '会議', '懇談会']);
+const FORCE_WORDS = new Set(['force', '--force', '強制']);
+const PAGE_WORDS = new Set(['page', 'p', 'ページ']);
+const REASON_WORDS = new Set(['reason', '理由']);
+const DECISION_WORDS = new Set(['decision', '決定']);
+
+function parseReview(rest: string[]): ParseResult {
+  const [first, ...more] = rest;
+  if (first === undefined) return ok({ verb: 'review', action: 'list' });
+  const action = REVIEW_ACTIONS.get(first.toLowerCase());
+  if (action === undefined) return parseReviewRead(rest);
+  if (action === 'target') return parseTargetRevision(more);
+  const [yearWord, ...options] = more;
+  if (yearWord === undefined) return fail({ code: 'missing_argument', verb: 'review' });
+  const year = fiscalYearArgument(yearWord);
+  if (!year.ok) return year;
+  const fiscalYear = year.fiscalYear;
+  switch (action) {
+    case 'close':
+      return options.length ? unexpected('review', options) : ok({ verb: 'review', action, fiscalYear });
+    case 'agree': {
+      const [numberWord, gradeWord, ...extra] = options;
+      if (numberWord === undefined || gradeWord === undefined) return fail({ code: 'missing_argument', verb: 'review' });
+      const number = actionPlanNumber.safeParse(numberWord);
+      if (!number.success) return fail({ code: 'bad_number', word: numberWord });
+      const grade = parseGradeWord(gradeWord);
+      if (grade === null) return fail({ code: 'bad_grade', word: gradeWord });
+      if (extra.length) return unexpected('review', extra);
+      return ok({ verb: 'review', action, fiscalYear, number: number.data, grade });
+    }
+    case 'open':
+      return parseOpenOptions(fiscalYear, options);
+  }
+}
+
+/** `2020`, `2020 13`, `2020 page 2` (also `p2`). */
+function parseReviewRead([yearWord, ...rest]: string[]): ParseResult {
+  const year = fiscalYearArgument(yearWord!);
+  if (!year.ok) return year;
+  const { fiscalYear } = year;
+  const [second, third, ...extra] = rest;
+  if (second === undefined) return ok({ verb: 'review', action: 'summary', fiscalYear, page: 1 });
+  const inline = second.toLowerCase().match(/^(?:page|p)(\d{1,2})$/);
+  if (inline) {
+    return third === undefined ? ok({ verb: 'review', action: 'summary', fiscalYear, page: Number(inline[1]) || 1 }) : unexpected('review', [third, ...extra]);
+  }
+  if (PAGE_WORDS.has(second.toLowerCase())) {
+    if (third === undefined || !/^\d{1,2}$/.test(third)) return fail({ code: 'missing_argument', verb: 'review' });
+    return extra.length ? unexpected('review', extra) : ok({ verb: 'review', action: 'summary', fiscalYear, page: Number(third) || 1 });
+  }
+  const number = actionPlanNumber.safeParse(second);
+  if (!number.success) return fail({ code: 'bad_number', word: second });
+  if (third !== undefined) return unexpected('review', [third, ...extra]);
+  return ok({ verb: 'review', action: 'sheet', fiscalYear, number: number.data });
+}
+
+/** `[meeting YYYY-MM-DD] [force <reason…>]`: the reason runs to the end of the line. */
+function parseOpenOptions(fiscalYear: number, options: string[]): ParseResult {
+  let meetingDate: CivilDate | null = null;
+  let force: string | null = null;
+  for (let i = 0; i < options.length; i++) {
+    const word = options[i]!;
+    const lower = word.toLowerCase();
+    const inline = lower.match(/^--meeting=(.*)$/);
+    if (inline || MEETING_WORDS.has(lower)) {
+      const date = inline ? inline[1]! : options[++i];
+      if (date === undefined || !isCivilDate(date)) return fail({ code: 'bad_date', word: date ?? word });
+      meetingDate = date;
+    } else if (FORCE_WORDS.has(lower)) {
+      const reason = options.slice(i + 1).join(' ');
+      if (reason === '') return fail({ code: 'missing_argument', verb: 'review' });
+      force = reason;
+      break;
+    } else {
+      return unexpected('review', options.slice(i));
+    }
+  }
+  return ok({ verb: 'review', action: 'open', fiscalYear, meetingDate, force });
+}
+
+/** `13 2022 9000 reason <words…> decision <words…>`; `8-2` names the second indicator of ⑧. */
+function parseTargetRevision(rest: string[]): ParseResult {
+  const [planWord, yearWord, value, ...text] = rest;
+  if (planWord === undefined || yearWord === undefined || value === undefined) return fail({ code: 'missing_argument', verb: 'review' });
+  const [numberPart, positionPart, ...tooMany] = planWord.split('-');
+  const number = actionPlanNumber.safeParse(numberPart ?? '');
+  if (!number.success || tooMany.length) return fail({ code: 'bad_number', word: planWord });
+  let position: number | null = null;
+  if (positionPart !== undefined) {
+    if (!/^\d{1,2}$/.test(positionPart) || Number(positionPart) < 1) return fail({ code: 'bad_number', word: planWord });
+    position = Number(positionPart);
+  }
+  const year = fiscalYearArgument(yearWord);
+  if (!year.ok) return year;
+  const reasonAt = text.findIndex((w) => REASON_WORDS.has(w.toLowerCase()));
+  const decisionAt = text.findIndex((w) => DECISION_WORDS.has(w.toLowerCase()));
+  if (reasonAt !== 0) return reasonAt === -1 ? fail({ code: 'missing_argument', verb: 'review' }) : unexpected('review', text.slice(0, reasonAt));
+  if (decisionAt === -1) return fail({ code: 'missing_argument', verb: 'review' });
+  const reason = text.slice(1, decisionAt).join(' ');
+  const decision = text.slice(decisionAt + 1).join(' ');
+  if (reason === '' || decision === '') return fail({ code: 'missing_argument', verb: 'review' });
+  return ok({ verb: 'review', action: 'target', number: number.data, position, fiscalYear: year.fiscalYear, value, reason, decision });
+}
+
+function parseCommittee(rest: string[]): ParseResult {
+  const [actionWord, userWord, ...extra] = rest;
+  if (actionWord === undefined) return ok({ verb: 'committee', action: 'list' });
+  const action = OWNER_ACTIONS.get(actionWord.toLowerCase());
+  if (action === undefined) return unexpected('committee', rest);
+  if (userWord === undefined) return fail({ code: 'missing_argument', verb: 'committee' });
+  if (extra.length) return unexpected('committee', extra);
+  const user = slackUserId.safeParse(userWord);
+  if (!user.success) return fail({ code: 'bad_user', word: userWord });
+  return ok({ verb: 'committee', action, userId: user.data });
+}
+
+function fiscalYearArgument(word: string): { ok: true; fiscalYear: number } | { ok: false; error: ParseError } {
+  const parsed = parseFiscalYear(word);
+  return parsed.ok ? { ok: true, fiscalYear: parsed.fiscalYear } : fail({ code: 'bad_year', word });
 }
 
 function numberArgument(

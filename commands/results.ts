@@ -12,6 +12,7 @@ import type { AlertPreview } from './alerts/preview.ts';
 import type { Plan } from '../src/store/schema.ts';
 import type { ReminderPreview } from './reminders/preview.ts';
 import type { ExportFormat, ParseError } from './grammar.ts';
+import type { ReviewAnswer, ReviewProblem } from './review/results.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
 
@@ -29,6 +30,10 @@ export interface YearView {
   /** The current actual's note (② gives its counts there), and its English when there is one. */
   note: string | null;
   noteEn: string | null;
+  /** The actual was corrected after a review locked the year: shown as 修正あり. */
+  corrected: boolean;
+  /** The target is a revised one (the mid-term review's): shown as 見直し後. */
+  targetRevised: boolean;
 }
 
 export interface IndicatorView {
@@ -136,6 +141,24 @@ export interface HistoryEntry {
   source: string;
   note: string | null;
   current: boolean;
+  /** Set when this revision corrected a locked year: the admin's reason (修正あり). */
+  correction: string | null;
+}
+
+/** A target changed after the plan was made: both the old and the new are kept. */
+export interface TargetRevisionEntry {
+  indicatorName: string;
+  indicatorNameEn?: string | null;
+  unit: string;
+  unitEn?: string | null;
+  comparator: string | null;
+  fiscalYear: number;
+  previous: number | null;
+  target: number;
+  reason: string;
+  decision: string;
+  revisedBy: string;
+  revisedAt: string;
 }
 
 export type CommandError =
@@ -151,7 +174,8 @@ export type CommandError =
   /** `plans` are the candidates: every plan, or the ones an ambiguous `5期` matched. */
   | { code: 'no_such_plan'; selector: string; plans: string[]; ambiguous: boolean }
   | { code: 'year_outside_plan'; fiscalYear: number; first: number; last: number }
-  | { code: 'record_in_own_plan_only'; planCode: string };
+  | { code: 'record_in_own_plan_only'; planCode: string }
+  | { code: 'review'; problem: ReviewProblem };
 
 /** One plan of the store, as `/plan plans` lists it. */
 export interface PlanSummary {
@@ -180,7 +204,13 @@ export type CommandResult =
       closed: PlanClosureView | null;
       share: boolean;
     }
-  | { kind: 'history'; actionPlan: ActionPlanHeader; entries: HistoryEntry[]; share: boolean }
+  | {
+      kind: 'history';
+      actionPlan: ActionPlanHeader;
+      entries: HistoryEntry[];
+      targetRevisions: TargetRevisionEntry[];
+      share: boolean;
+    }
   | {
       kind: 'owners';
       actionPlan: ActionPlanHeader;
@@ -202,4 +232,5 @@ export type CommandResult =
   | { kind: 'plan_list'; plans: PlanSummary[] }
   /** The door builds the file (it knows the words and where files go): the handler only checked the request. */
   | { kind: 'export'; format: ExportFormat; fiscalYear: number; plan: Plan }
+  | { kind: 'review'; review: ReviewAnswer }
   | { kind: 'error'; error: CommandError };

@@ -12,6 +12,7 @@ import { manageOwners } from './owner.ts';
 import { choosePlan } from './plan-selector.ts';
 import { showPlans } from './plans.ts';
 import type { CommandResult } from './results.ts';
+import { runReview } from './review/run.ts';
 import { showActionPlan, showHistory } from './show.ts';
 
 /**
@@ -90,6 +91,9 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
       return showPlans(ctx, doorCtx.plan.id);
     case 'export':
       return requestExport(ctx, command.format, command.fiscalYear);
+    case 'review':
+    case 'committee':
+      return runReview(ctx, command);
     case 'help':
       return { kind: 'help' };
   }

@@ -1,5 +1,7 @@
 import { loadActionPlan } from '../src/store/action-plans.ts';
+import { listCorrectionsOfActionPlan } from '../src/store/figure-corrections.ts';
 import { listRevisions } from '../src/store/figures.ts';
+import { listTargetRevisions } from '../src/store/target-revisions.ts';
 import { listOwners } from '../src/store/owners.ts';
 import { loadPlanClosure } from '../src/store/plan-closure.ts';
 import type { CommandContext } from './context.ts';
@@ -21,10 +23,24 @@ export async function showHistory(ctx: CommandContext, number: number, share: bo
   if (!record) return noSuchActionPlan(ctx, number);
   const indicators = new Map(record.indicators.map((i) => [i.id, i]));
   const revisions = await listRevisions(ctx.db, record.id);
+  const corrections = new Map((await listCorrectionsOfActionPlan(ctx.db, record.id)).map((c) => [c.revisionId, c.reason]));
+  const targets = await listTargetRevisions(ctx.db, record.id);
   return {
     kind: 'history',
     actionPlan: headerOf(record),
     share,
+    targetRevisions: targets.map((t) => ({
+      indicatorName: indicators.get(t.indicatorId)!.name,
+      unit: indicators.get(t.indicatorId)!.unit,
+      comparator: indicators.get(t.indicatorId)!.comparator,
+      fiscalYear: t.fiscalYear,
+      previous: t.previousTarget,
+      target: t.target,
+      reason: t.reason,
+      decision: t.decision,
+      revisedBy: t.revisedBy,
+      revisedAt: t.revisedAt,
+    })),
     entries: revisions.map((r) => ({
       indicatorName: indicators.get(r.indicatorId)!.name,
       indicatorNameEn: indicators.get(r.indicatorId)!.nameEn,
@@ -39,6 +55,7 @@ export async function showHistory(ctx: CommandContext, number: number, share: bo
       source: r.source,
       note: r.note,
       current: r.current,
+      correction: corrections.get(r.revisionId) ?? null,
     })),
   };
 }

@@ -34,6 +34,8 @@ export function indicatorView(plan: ActionPlanRecord, record: IndicatorRecord, c
     grade: gradeOfYear(plan, record, f.fiscalYear, bands),
     note: f.actual?.note ?? null,
     noteEn: f.actual?.noteEn ?? null,
+    corrected: f.corrected,
+    targetRevised: f.targetRevised,
   }));
   const latestYear = [...years].reverse().find((y) => y.target !== null && y.actual !== null);
   return {

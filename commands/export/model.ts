@@ -93,10 +93,9 @@ export interface ExportYear {
   note: string | null;
 }
 
-/** 今後の方向性: the five answers a municipal evaluation sheet offers, in the sheet's order. */
-export const WAY_FORWARDS = ['expand', 'continue', 'review', 'reduce', 'abolish'] as const;
-/** expand 拡充, continue 継続, review 見直し, reduce 縮小, abolish 廃止. */
-export type WayForward = (typeof WAY_FORWARDS)[number];
+// 今後の方向性: the five answers of a municipal evaluation sheet, defined once with the review.
+export { WAY_FORWARDS, type WayForward } from '../../src/domain/review.ts';
+import type { WayForward } from '../../src/domain/review.ts';
 
 export interface CommitteeOpinion {
   member: string;

@@ -1,10 +1,10 @@
 import type { PlanDb } from '../../src/store/db.ts';
+import { listReviews } from '../../src/store/reviews.ts';
 
 /**
- * SEAM for review locks (another engineer's feature): the fiscal years of a plan whose figures
- * are final once the committee has reviewed them, so an import must not change them. None are
- * locked until that feature lands; replace the body with its store query, keep the signature.
+ * The fiscal years of a plan whose figures are final: a review has opened them (docs/review.md).
+ * An import must not change them; an admin corrects a locked actual in Slack, with a reason.
  */
-export async function lockedYears(_db: PlanDb, _planId: number): Promise<ReadonlySet<number>> {
-  return new Set();
+export async function lockedYears(db: PlanDb, planId: number): Promise<ReadonlySet<number>> {
+  return new Set((await listReviews(db, planId)).map((review) => review.fiscalYear));
 }

@@ -12,6 +12,7 @@ import { figureStatus, type FigureStatus } from '../../src/domain/status.ts';
 import { loadActionPlan } from '../../src/store/action-plans.ts';
 import { recordActual, UnknownFigureError } from '../../src/store/figures.ts';
 import type { CommandContext } from '../context.ts';
+import { LockedFigureError, lockGuard, type LockProblem } from '../review/locks.ts';
 import { MAX_ACTION_PLAN_NUMBER } from '../grammar.ts';
 import type { ActionPlanHeader } from '../results.ts';
 import { headerOf } from '../views.ts';
@@ -29,7 +30,8 @@ export type FieldError =
   | { code: 'stale_form' }
   | FiscalYearProblem
   | ValueProblem
-  | NoteProblem;
+  | NoteProblem
+  | LockProblem;
 
 export interface FieldErrors {
   indicator?: FieldError;
@@ -146,8 +148,14 @@ export async function submitFigure(
       note: note.note,
       now: ctx.now,
       requestKey: input.requestKey ?? null,
+      // A year a review has locked: refused, or (an admin giving a reason) kept as a correction.
+      guard: lockGuard(ctx, note.note),
     });
   } catch (error) {
+    if (error instanceof LockedFigureError) {
+      const field = error.problem.code === 'year_locked' ? 'fiscalYear' : 'note';
+      return { ok: false, fieldErrors: { [field]: error.problem } };
+    }
     // Every plan year has a row; a missing one means the form named a year the plan lacks.
     if (error instanceof UnknownFigureError) {
       const period = planPeriod(ctx);

@@ -2,6 +2,7 @@ import './node-version.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
 import { createSlackReads } from '../slack-web/conversations.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';
+import { scheduleReviewReminders, type ReviewReminderScheduler } from '../scheduler/review-reminder-job.ts';
 import type { AlertScheduler } from '../scheduler/schedule.ts';
 import { ConfigError, problemsOf } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
@@ -81,6 +82,7 @@ async function main(): Promise<number> {
 
   const alertSettings = alertSettingsOf(alertConfig);
   let alerts: AlertScheduler | null = null;
+  let reviewReminders: ReviewReminderScheduler | null = null;
   const reminderSettings = reminderSettingsOf(alertConfig);
   const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings, reminderSettings });
   try {
@@ -96,6 +98,14 @@ async function main(): Promise<number> {
     if (next && alertSettings) logger.info(`alerts: next digest to ${alertSettings.channel} at ${next.toISOString()}`);
     if (next && reminderSettings) logger.info(`alerts: next reminders at ${next.toISOString()}`);
     if (alertSettings) await warnAboutAlertChannel(config, alertSettings.channel, logger);
+    reviewReminders = scheduleReviewReminders({
+      db,
+      committee: config.committee,
+      messages: messagesFor(config.locale),
+      logger,
+      botToken: config.botToken,
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    });
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -117,6 +127,7 @@ async function main(): Promise<number> {
   }, DEFAULT_GRACE_MS * 2).unref();
   // The scheduler first: a digest being posted finishes and is ledgered before the database closes.
   await alerts?.stop();
+  await reviewReminders?.stop();
   await bot.stop();
   await db.destroy();
   logger.info('stopped; database closed');

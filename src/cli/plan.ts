@@ -79,6 +79,7 @@ export async function planCli(argv: string[]): Promise<number> {
       actor: { id: 'cli', isAdmin: true, canOpenForms: false },
       alertSettings: alertSettingsOf(config),
       reminderSettings: reminderSettingsOf(config),
+      committee: config.committee,
     });
     const result = await answer(text, ctx);
     // `npm run plan -- export csv` writes the file as `npm run export` would, here.

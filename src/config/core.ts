@@ -12,6 +12,22 @@ export const DEFAULT_DATABASE_PATH = './data/plans.db';
 
 const text = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
+/** Slack user ids, comma-separated: PLAN_ADMINS and PLAN_COMMITTEE read the same way. */
+function userIds() {
+  return z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const ids = (s ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+      const bad = ids.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: `${shown(bad)} is not a Slack user id (like U0123ABCD); separate ids with commas` });
+        return z.NEVER;
+      }
+      return [...new Set(ids)];
+    });
+}
+
 const coreSchema = z.object({
   DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
   PLAN_LOCALE: z.enum(['ja', 'en'], { error: 'must be "ja" or "en"' }).default('ja'),
@@ -28,18 +44,8 @@ const coreSchema = z.object({
       }
       return rule;
     }),
-  PLAN_ADMINS: z
-    .string()
-    .optional()
-    .transform((s, ctx) => {
-      const ids = (s ?? '').split(',').map((id) => id.trim()).filter(Boolean);
-      const bad = ids.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
-      if (bad) {
-        ctx.addIssue({ code: 'custom', message: `${shown(bad)} is not a Slack user id (like U0123ABCD); separate ids with commas` });
-        return z.NEVER;
-      }
-      return ids;
-    }),
+  PLAN_ADMINS: userIds(),
+  PLAN_COMMITTEE: userIds(),
 });
 
 /**
@@ -82,6 +88,8 @@ export interface CoreConfig {
   planCode: string | undefined;
   dueRule: DueDateRule;
   admins: string[];
+  /** Committee members (情報化推進懇談会) before any change made in Slack: PLAN_COMMITTEE. */
+  committee: string[];
 }
 
 export class ConfigError extends Error {
@@ -162,6 +170,7 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
     planCode: c.PLAN_CODE,
     dueRule: c.PLAN_DUE_DATE,
     admins: c.PLAN_ADMINS,
+    committee: c.PLAN_COMMITTEE,
   };
 }
 

@@ -336,3 +336,8 @@ export function latestGradedYear(
   const years = [...new Set(indicators.flatMap((s) => s.figures.map((f) => f.fiscalYear)))].sort((a, b) => b - a);
   return years.find((fy) => gradeActionPlan(indicators, fy, scheme, bands).grade !== null) ?? null;
 }
+
+/** The grades of a scheme, best first: what a person may choose when grading by hand. */
+export function gradesOf<S extends GradingScheme>(scheme: S): readonly GradeOf<S>[] {
+  return LADDERS[scheme];
+}

@@ -5,6 +5,7 @@ import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
 import type { AlertRule } from '../domain/alert-rules.ts';
 import type { GradeCode, Trend, UngradedReason } from '../domain/grading.ts';
 import type { FigureStatus } from '../domain/status.ts';
+import type { WayForward } from '../domain/review.ts';
 
 /**
  * Every sentence plan-bot says in Japanese. `en.ts` must provide the same keys
@@ -246,6 +247,10 @@ export const ja = {
       report: ['/plan report 13', '実績を入力するフォームを開く'],
       owner: ['/plan owner 13 [add|remove @ユーザー]', '担当者の確認・設定（設定は管理者のみ）'],
       alerts: ['/plan alerts', '次回の通知内容を確認（管理者のみ）'],
+      review: ['/plan review 2020 [13]', '懇談会の評価：年度の一覧、⑬の評価シート（委員はボタンから評価・意見を入力）'],
+      reviewAdmin: ['/plan review open|close 2020  ／  /plan review agree 2020 13 A', '評価の開始（実績の確定）・終了、合意した評価の記録（管理者のみ）'],
+      reviewTarget: ['/plan review target 13 2022 9000 理由 … 決定 …', '目標の見直し（管理者のみ。指標が複数なら 8-2）'],
+      committee: ['/plan committee [add|remove @ユーザー]', '懇談会委員の確認・設定（設定は管理者のみ）'],
       help: ['/plan help', 'この説明'],
     } as Record<string, [string, string]>,
     share: '末尾に `share` を付けるとチャンネル全員に表示します（例：`/plan 13 share`）。',
@@ -558,6 +563,184 @@ export const ja = {
      */
     gradeLabel: (code: string) =>
       ({ achieved: '達成', advanced: '前進', flat: '横ばい', declined: '後退' } as Record<string, string>)[code] ?? '',
+  },
+  /** The committee's review of a fiscal year (docs/review.md). */
+  review: {
+    wayForward: { expand: '拡充', continue: '継続', review: '見直し', reduce: '縮小', abolish: '廃止' } satisfies Record<WayForward, string>,
+    corrected: '修正あり',
+    targetRevised: '見直し後',
+    duplicate: 'この依頼はすでに処理しています（同じ依頼が二度届きました）。',
+
+    list: {
+      title: '懇談会の評価',
+      empty: 'まだ評価を開始した年度はありません。管理者が `/plan review open 2020` で開始します。',
+      line: (fy: string, state: string) => `${fy}　${state}`,
+      hint: '`/plan review 2020` で年度の一覧、`/plan review 2020 13` で評価シートを表示します。',
+    },
+    state: {
+      /** Beside who opened it and when, which the summary says on its own. */
+      now: '受付中',
+      open: (when: string) => `受付中（${when}開始）`,
+      closed: (when: string) => `確定（${when}終了）`,
+    },
+    summary: {
+      title: (fy: string) => `${fy}の評価（懇談会）`,
+      opened: (who: string, when: string) => `${who} が ${when} に開始`,
+      meeting: (date: string) => `懇談会：${date}`,
+      openReason: (reason: string) => `実績がそろわないまま開始（理由：${reason}）`,
+      members: (n: number) => `委員${n}名`,
+      snapshot: '数値は開始時点のもの',
+      policy: (n: number, name: string) => `基本方針${n}：${name}`,
+      theme: (name: string) => `取組：${name}`,
+      computed: (grade: string) => `算定 ${grade}`,
+      memberGrades: (tally: string) => `委員 ${tally}`,
+      noMemberGrades: '委員 —',
+      tally: (grade: string, n: number) => `${grade}×${n}`,
+      opinions: (n: number) => `意見${n}件`,
+      agreed: (grade: string) => `合意 ${grade}`,
+      noAgreed: '合意 —',
+      wayForward: (word: string) => `方向性 ${word}`,
+      missingTitle: '開始時にそろっていなかった実績',
+      missing: (circled: string, indicator: string, kind: 'no_actual' | 'provisional') =>
+        `${circled} ${indicator}：${kind === 'no_actual' ? '未提出' : '暫定値のまま'}`,
+      correctionsTitle: '開始後の修正',
+      correction: (circled: string, indicator: string, before: string, after: string, reason: string, who: string, when: string) =>
+        `${circled} ${indicator}：${before} → ${after}（理由：${reason}・${who}・${when}）`,
+      page: (n: number, pages: number) => `${n}／${pages}ページ`,
+      previous: '◀ 前へ',
+      next: '次へ ▶',
+      open: '開く',
+      hint: '各行の「開く」で評価シートを表示します（`/plan review 2020 13` でも表示できます）。',
+    },
+    sheet: {
+      title: (circled: string, name: string, fy: string) => `${circled} ${name}（${fy}の評価）`,
+      indicators: '評価指標（開始時点）',
+      figure: (target: string, actual: string, rate: string, grade: string) => `目標 ${target} ／ 実績 ${actual} ／ 達成率 ${rate} ／ 評価 ${grade}`,
+      computed: (grade: string) => `算定評価：${grade}`,
+      narrative: (fy: string | null) => (fy ? `担当課の評価（進捗状況・${fy}）` : '担当課の評価（進捗状況）'),
+      assessments: '委員の評価・意見',
+      noAssessments: 'まだ評価・意見はありません。',
+      assessment: (who: string, grade: string, when: string) => `${who}　評価 ${grade}（${when}）`,
+      edited: (n: number) => `・${n}回修正`,
+      agreed: '合意した評価',
+      noAgreed: 'まだ記録されていません（管理者が `/plan review agree 年度 番号 評価` で記録）。',
+      agreedBy: (grade: string, who: string, when: string) => `${grade}（${who}・${when}）`,
+      response: '意見への対応と今後の方向性',
+      noResponse: 'まだ記録されていません（担当者か管理者が「対応を入力」から記録）。',
+      responseBy: (wayForward: string, who: string, when: string) => `今後の方向性：${wayForward}（${who}・${when}）`,
+      assess: '評価・意見を入力',
+      respond: '対応を入力',
+      back: '一覧に戻る',
+      closedNote: 'この評価は確定しています。内容は変更できません。',
+    },
+    opened: {
+      title: (fy: string) => `${fy}の評価を開始しました`,
+      locked: (fy: string) => `${fy}の実績を確定しました。以後の変更は管理者が理由を添えて行う修正だけです。`,
+      missing: (n: number) => `実績がそろっていない指標が${n}件あります（評価シートに表示されます）。`,
+      notified: (n: number) => `委員${n}名にDMでお知らせしました。`,
+      noMembers: '委員が登録されていないため、誰にも通知していません。`/plan committee add @委員` で登録してください。',
+      next: (command: string) => `一覧は \`${command}\` で表示できます。`,
+    },
+    closed: {
+      title: (fy: string) => `${fy}の評価を終了しました。以後は内容を変更できません。`,
+      withoutAgreed: (list: string) => `合意した評価が記録されていないアクションプラン：${list}`,
+    },
+    agreed: {
+      saved: (circled: string, fy: string, grade: string) => `${circled} の${fy}の合意した評価を ${grade} と記録しました。`,
+      replaced: (grade: string) => `（前の記録 ${grade} は履歴に残っています）`,
+    },
+    target: {
+      saved: (circled: string, indicator: string, fy: string, before: string, after: string) =>
+        `${circled} ${indicator} ${fy}の目標を ${before} から ${after} に見直しました。`,
+      why: (reason: string, decision: string) => `理由：${reason} ／ 決定：${decision}`,
+      kept: '元の目標は `/plan history` に残っています。',
+    },
+    committee: {
+      title: '懇談会の委員',
+      none: '委員はまだ登録されていません。管理者が `/plan committee add @ユーザー` で追加できます。',
+      member: (who: string, source: 'config' | 'slack') => `・${who}${source === 'config' ? '（PLAN_COMMITTEE）' : ''}`,
+      added: (who: string) => `${who} を委員に追加しました。`,
+      alreadyMember: (who: string) => `${who} はすでに委員です。`,
+      removed: (who: string) => `${who} を委員から外しました。`,
+      notMember: (who: string) => `${who} は委員ではありません。`,
+    },
+    history: {
+      targets: '目標の見直し',
+      target: (fy: string, before: string, after: string, who: string, when: string) =>
+        `${fy}：${before} → ${after}（見直し後・${who}・${when}）`,
+      why: (reason: string, decision: string) => `理由：${reason} ／ 決定：${decision}`,
+      correction: (reason: string) => `修正あり（理由：${reason}）`,
+    },
+    errors: {
+      badYear: (word: string) => `「${word}」は年度として読めません。2020、R2、令和2年度 のように指定してください。`,
+      badGrade: (word: string) => `「${word}」は評価として読めません。A〜D、◎○△×、達成・前進・横ばい・後退 のどれかを指定してください。`,
+      noReview: (fy: string, years: string) =>
+        years ? `${fy}の評価はまだ開始されていません。評価のある年度：${years}` : `${fy}の評価はまだ開始されていません。`,
+      alreadyOpen: (fy: string, who: string, when: string, closed: boolean) =>
+        `${fy}の評価は ${who} が ${when} に開始済みです${closed ? '（終了済み）' : ''}。二度は開始できません。`,
+      missingActuals: (fy: string, n: number) => `${fy}の実績がそろっていません（${n}件）。評価を開始すると実績が確定されます。`,
+      forceHint: (fy: number) => `提出を待つか、理由を添えて \`/plan review open ${fy} force 理由\` で開始してください（不足分は評価に表示されます）。`,
+      outsidePlan: (fy: string, first: string, last: string) => `${fy}は計画期間（${first}〜${last}）の外です。`,
+      yearNotClosed: (fy: string) => `${fy}はまだ終わっていないため、実績を確定できません。`,
+      meetingInPast: (date: string) => `懇談会の日付 ${date} は過ぎています。今日以降の日付を指定してください。`,
+      reviewClosed: (fy: string, when: string) => `${fy}の評価は ${when} に終了しています。内容は変更できません。`,
+      notInReview: (fy: string, circled: string) => `${fy}の評価に ${circled} はありません。`,
+      gradeNotInScheme: (grade: string, allowed: string) => `${grade} はこのアクションプランの評価基準にありません。使える評価：${allowed}`,
+      membersOnly: '評価・意見を入力できるのは懇談会の委員だけです。委員の登録は管理者に依頼してください。',
+      ownersAndAdminsOnly: (circled: string, owners: string) =>
+        owners ? `${circled} の対応を入力できるのは担当者（${owners}）と管理者です。` : `${circled} の対応を入力できるのは担当者と管理者です。`,
+      targetLocked: (fy: string) => `${fy}は評価で確定済みのため、目標を見直せません。`,
+      noTargetYear: (circled: string, fy: string) => `${circled} に${fy}の目標の欄はありません。`,
+      noSuchIndicator: (circled: string, position: number, count: number) => `${circled} に${position}番目の指標はありません（指標は${count}つ）。`,
+      whichIndicator: (circled: string, n: number, count: number) =>
+        `${circled} には指標が${count}つあります。\`${n}-1\` 〜 \`${n}-${count}\` のように指定してください。`,
+      badTarget: (problem: string) => `目標の値：${problem}`,
+      reasonRequired: (field: 'reason' | 'decision') => `${field === 'reason' ? '理由' : '決定（会議と日付）'}を入力してください。`,
+      reasonTooLong: (field: 'reason' | 'decision', length: number, limit: number) =>
+        `${field === 'reason' ? '理由' : '決定'}は${limit}文字以内にしてください（いま${length}文字）。`,
+      openFromSlack: '評価の開始は委員へのDMを伴うため、Slack の `/plan review open` から行ってください。',
+    },
+    form: {
+      assessTitle: (circled: string) => `${circled} 評価・意見`,
+      respondTitle: (circled: string) => `${circled} 対応・方向性`,
+      submit: '保存する',
+      close: 'キャンセル',
+      heading: (circled: string, name: string, fy: string) => `*${circled} ${name}*（${fy}の評価）`,
+      computed: (grade: string) => `算定評価（評価基準による）：${grade}`,
+      gradeLabel: '評価',
+      gradePlaceholder: '評価を選択',
+      opinionLabel: '意見',
+      opinionPlaceholder: '例：利用状況の周知方法を工夫してほしい',
+      opinionHint: (limit: number) => `${limit}文字以内。評価が終了するまで何度でも書き直せます（前の内容も記録に残ります）。`,
+      responseLabel: '意見への対応',
+      responseHint: (n: number, limit: number) => `委員の意見${n}件への対応。${limit}文字以内。`,
+      wayForwardLabel: '今後の方向性',
+      wayForwardPlaceholder: '方向性を選択',
+      nothingGiven: '評価か意見の少なくとも一方を入力してください。',
+      required: '入力してください。',
+      tooLong: (length: number, limit: number) => `${limit}文字以内にしてください（いま${length}文字）。`,
+      wayForwardRequired: '今後の方向性を選んでください。',
+      staleForm: 'このフォームは古くなっています。閉じてから開き直してください。',
+      notSaved: '保存できませんでした。時間をおいてもう一度「保存する」を押してください。',
+      couldNotOpen: (fy: number, n: number) => `フォームを開けませんでした。\`/plan review ${fy} ${n}\` からもう一度お試しください。`,
+      savedAssessment: (circled: string, fy: string, grade: string) => `${circled} の${fy}の評価・意見を保存しました（評価 ${grade}）。`,
+      savedResponse: (circled: string, fy: string, wayForward: string) => `${circled} の${fy}の対応を保存しました（今後の方向性：${wayForward}）。`,
+      seeSheet: (fy: number, n: number) => `\`/plan review ${fy} ${n}\` で確認できます。`,
+    },
+    notices: {
+      openedTitle: (fy: string) => `${fy}の評価が始まりました`,
+      openedBody: (fy: string) => `懇談会委員のみなさまへ：${fy}のアクションプランごとに、評価と意見の入力をお願いします。評価シートの「評価・意見を入力」から入力できます。`,
+      meeting: (date: string) => `懇談会は ${date} の予定です。`,
+      openSummary: '評価の一覧を開く',
+      command: (fy: number) => `\`/plan review ${fy}\` でも開けます。`,
+      channel: (fy: string, who: string, n: number) => `📋 ${fy}の評価を開始しました（${who}）。委員${n}名に評価と意見を依頼しています。`,
+      reminder: (fy: string, meeting: string, owed: number, total: number) =>
+        `${meeting}の懇談会まで1週間を切りました。${fy}の評価で、まだ評価を入力していないアクションプランが${owed}件（全${total}件）あります。`,
+    },
+    locks: {
+      yearLocked: (fy: string) => `${fy}の実績は評価で確定済みです。修正は管理者が理由を添えて行います。管理者に連絡してください。`,
+      reasonRequired: (fy: string) => `${fy}の実績は評価で確定済みです。修正するには理由を注記に入力してください。`,
+    },
   },
 };
 

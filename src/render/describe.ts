@@ -3,6 +3,7 @@ import type { CommandError, CommandResult, OverdueGroup, PlanClosureView } from 
 import { civilDateInTokyo } from '../domain/fiscal-year.ts';
 import type { Messages } from '../messages/index.ts';
 import { localName } from './local.ts';
+import { PLAIN, reviewProblemText } from './review-words.ts';
 import { truncateText } from './truncate.ts';
 
 /** Pieces of wording shared by the text and Block Kit renderers. */
@@ -34,6 +35,10 @@ export function parseErrorText(error: ParseError, m: Messages): string {
       return m.errors.badDate(truncateText(error.word, 40));
     case 'bad_user':
       return m.errors.badUser(truncateText(error.word, 40));
+    case 'bad_year':
+      return m.review.errors.badYear(truncateText(error.word, 40));
+    case 'bad_grade':
+      return m.review.errors.badGrade(truncateText(error.word, 40));
   }
 }
 
@@ -64,6 +69,8 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.exchange.errors.yearOutsidePlan(m.fiscalYear(error.fiscalYear), m.exchange.plans.period(error.first, error.last));
     case 'record_in_own_plan_only':
       return m.exchange.errors.recordInOwnPlanOnly(error.planCode);
+    case 'review':
+      return reviewProblemText(error.problem, m, PLAIN);
   }
 }
 

@@ -43,6 +43,10 @@ export function fieldErrorText(error: FieldError, m: Messages): string {
       return e.percentSignOnNonPercent(error.unit);
     case 'note_too_long':
       return e.noteTooLong(error.length, error.limit);
+    case 'year_locked':
+      return m.review.locks.yearLocked(m.fiscalYear(error.fiscalYear));
+    case 'correction_reason_required':
+      return m.review.locks.reasonRequired(m.fiscalYear(error.fiscalYear));
   }
 }
 

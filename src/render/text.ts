@@ -1,4 +1,4 @@
-import type { CommandResult } from '../../commands/results.ts';
+import type { CommandError, CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import { renderReminderPreviewText } from './reminders/preview.ts';
 import type { Messages } from '../messages/index.ts';
@@ -45,6 +45,7 @@ export interface TextDoor {
   usage?: string;
   notes?: readonly string[];
 }
+import { reviewTextLines } from './review-text.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages, door?: TextDoor): string {
@@ -57,7 +58,7 @@ const SLACK_INVOCATION = /\/plan(?=$|[\s`])/g;
 function doorLines(result: CommandResult, m: Messages, door: TextDoor): string[] {
   const said = (line: string) => line.replace(SLACK_INVOCATION, door.invocation);
   // These send the person to Slack: its syntax is the point.
-  if (result.kind === 'open_figure_form' || (result.kind === 'error' && result.error.code === 'cli_cannot_open_forms')) {
+  if (result.kind === 'open_figure_form' || (result.kind === 'error' && sendsToSlack(result.error))) {
     return lines(result, m);
   }
   if (result.kind !== 'help') return lines(result, m).map(said);
@@ -77,6 +78,11 @@ function doorLines(result: CommandResult, m: Messages, door: TextDoor): string[]
     ...(door.notes ?? []),
     m.help.statusLegend,
   ];
+}
+
+/** Errors that tell the person to do it in Slack: their `/plan` stays as written. */
+function sendsToSlack(error: CommandError): boolean {
+  return error.code === 'cli_cannot_open_forms' || (error.code === 'review' && error.problem.code === 'open_from_slack');
 }
 
 function lines(result: CommandResult, m: Messages): string[] {
@@ -102,8 +108,8 @@ function lines(result: CommandResult, m: Messages): string[] {
         out.push('', `■ ${localName(ind.name, ind.nameEn, m)}${m.plan.unitNote(unit, ind.direction === 'lower_is_better')}`);
         const rows = ind.years.map((y) => [
           m.fiscalYear(y.fiscalYear),
-          targetWords(y.target, { unit, comparator: ind.comparator }, m),
-          actualWords(y.actual, y.provisional, unit, m),
+          `${targetWords(y.target, { unit, comparator: ind.comparator }, m)}${y.targetRevised ? m.paren(m.review.targetRevised) : ''}`,
+          `${actualWords(y.actual, y.provisional, unit, m)}${y.corrected ? m.paren(m.review.corrected) : ''}`,
           [yearStatusWords(y, p.grading.closed, m), yearGradeWords(y, ind, m)].filter((w) => w !== null).join(m.separator),
         ]);
         out.push(...table([['', m.plan.target, m.plan.actual, ''], ...rows]));
@@ -151,7 +157,7 @@ function lines(result: CommandResult, m: Messages): string[] {
       ];
     case 'history': {
       const title = m.history.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m));
-      if (result.entries.length === 0) return [title, m.history.empty];
+      if (result.entries.length === 0 && result.targetRevisions.length === 0) return [title, m.history.empty];
       const out = [title];
       let indicator = '';
       for (const e of result.entries) {
@@ -167,7 +173,14 @@ function lines(result: CommandResult, m: Messages): string[] {
             ? m.grading.historySeed(fy, value, source, m.date(dayOf(e.recordedAt)))
             : m.history.entry(fy, value, e.recordedBy, m.instant(e.recordedAt), source);
         const note = localNoteLines(e.note, e.noteEn, m).join(' ');
-        out.push(`${e.current ? '●' : '○'} ${entry}${note ? ` — ${note}` : ''}`);
+        out.push(`${e.current ? '●' : '○'} ${entry}${note ? ` — ${note}` : ''}${e.correction === null ? '' : ` — ${m.review.history.correction(e.correction)}`}`);
+      }
+      if (result.targetRevisions.length) out.push('', `■ ${m.review.history.targets}`);
+      for (const t of result.targetRevisions) {
+        out.push(
+          `${t.indicatorName}　${m.review.history.target(m.fiscalYear(t.fiscalYear), targetWords(t.previous, t, m), targetWords(t.target, t, m), t.revisedBy, m.instant(t.revisedAt))}`,
+          `  ${m.review.history.why(t.reason, t.decision)}`,
+        );
       }
       return out;
     }
@@ -191,6 +204,8 @@ function lines(result: CommandResult, m: Messages): string[] {
       return [renderAlertPreviewText(result.preview, m)];
     case 'reminders_preview':
       return [renderReminderPreviewText(result.preview, m)];
+    case 'review':
+      return reviewTextLines(result.review, m);
     case 'open_figure_form':
       return [m.errors.cliCannotOpenForms(result.actionPlanNumber)];
     case 'plan_list':

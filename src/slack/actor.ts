@@ -7,7 +7,8 @@ export function actorFor(userId: string, config: Pick<SlackConfig, 'admins'>): A
   return { id: userId, isAdmin: config.admins.includes(userId), canOpenForms: true };
 }
 
-export function contextFor(deps: SlackDeps, userId: string): CommandContext {
+/** `requestKey` names the Slack request (a trigger or view id), so a replayed write is stored once. */
+export function contextFor(deps: SlackDeps, userId: string, requestKey?: string): CommandContext {
   return makeContext({
     db: deps.db,
     plan: deps.plan,
@@ -16,5 +17,7 @@ export function contextFor(deps: SlackDeps, userId: string): CommandContext {
     actor: actorFor(userId, deps.config),
     alertSettings: deps.alertSettings ?? null,
     reminderSettings: deps.reminderSettings ?? null,
+    committee: deps.config.committee,
+    ...(requestKey ? { requestKey } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PlanDb } from './db.ts';
 import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
 import type { DirectionColumn, Plan, RevisionSource } from './schema.ts';
@@ -20,6 +21,10 @@ export interface FigureRecord {
   /** The source marks this year 評価期間前: not graded even with a figure. */
   beforeEvaluation: boolean;
   actual: ActualRecord | null;
+  /** An actual of this year was corrected after the year was locked by a review (修正あり). */
+  corrected: boolean;
+  /** The target was revised after the plan was made; `target` is the revised one (見直し後). */
+  targetRevised: boolean;
 }
 
 export interface IndicatorRecord {
@@ -146,6 +151,8 @@ export async function loadActionPlans(
           'r.source',
           'r.note',
           'r.note_en as noteEn',
+          sql<number>`exists (select 1 from figure_correction fc where fc.yearly_figure_id = f.id)`.as('corrected'),
+          sql<number>`exists (select 1 from target_revision tr where tr.yearly_figure_id = f.id)`.as('targetRevised'),
         ])
         .where('i.action_plan_id', 'in', apIds)
         .orderBy('f.indicator_id')
@@ -161,6 +168,8 @@ export async function loadActionPlans(
       fiscalYear: row.fiscalYear,
       target: row.target,
       beforeEvaluation: row.beforeEvaluation === 1,
+      corrected: row.corrected === 1,
+      targetRevised: row.targetRevised === 1,
       actual:
         row.revisionId === null
           ? null

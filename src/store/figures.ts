@@ -13,7 +13,17 @@ export interface RecordActualInput {
   now: Date;
   /** Identifies the request; the same key a second time returns the first revision, storing nothing. */
   requestKey?: string | null;
+  /**
+   * Asked inside the transaction, before the revision is added: may throw to refuse the write
+   * (a locked year), and may return what to add beside the revision, in the same transaction.
+   */
+  guard?: RevisionGuard;
 }
+
+export type RevisionGuard = (
+  trx: PlanDb,
+  figureId: number,
+) => Promise<((trx: PlanDb, revisionId: number) => Promise<void>) | null>;
 
 export interface RecordedActual {
   revisionId: number;
@@ -88,6 +98,7 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
       .where('f.fiscal_year', '=', input.fiscalYear)
       .executeTakeFirst();
     if (!figure) throw new UnknownFigureError(input.indicatorId, input.fiscalYear);
+    const alongside = input.guard ? await input.guard(trx, figure.id) : null;
 
     const revisionId = await appendRevision(trx, {
       yearly_figure_id: figure.id,
@@ -99,6 +110,7 @@ async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<R
       note: input.note,
       request_key: input.requestKey ?? null,
     });
+    await alongside?.(trx, revisionId);
 
     return {
       revisionId,

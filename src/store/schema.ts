@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
+import type { WayForward } from '../domain/review.ts';
 
 // The one description of the tables the app reads and writes. Migrations under
 // db/migrations create them; keep the two in step when a migration is added.
@@ -183,6 +184,102 @@ export interface ReminderSnoozeTable {
   snoozed_at: string;
 }
 
+// The committee's review (db/migrations/2026-11-30-15-01-review.ts): append-only, each row with
+// who, when and the request it came from.
+
+export interface CommitteeChangeTable {
+  id: Generated<number>;
+  slack_user_id: string;
+  action: 'add' | 'remove';
+  changed_by: string;
+  changed_at: string;
+  request_key: string | null;
+}
+
+export interface ReviewTable {
+  id: Generated<number>;
+  plan_id: number;
+  fiscal_year: number;
+  opened_by: string;
+  opened_at: string;
+  /** Civil date (YYYY-MM-DD) of the committee's meeting, when known. */
+  meeting_date: string | null;
+  /** Why it was opened although actuals were missing; null when nothing was. */
+  open_reason: string | null;
+  /** JSON of the year's figures and computed grades when the review opened. */
+  snapshot: string;
+  request_key: string | null;
+}
+
+export interface ReviewClosureTable {
+  review_id: number;
+  closed_by: string;
+  closed_at: string;
+  /** The last figure_correction.id the closed review lists; null when it lists none. */
+  corrections_through: number | null;
+  request_key: string | null;
+}
+
+export interface ReviewAssessmentTable {
+  id: Generated<number>;
+  review_id: number;
+  action_plan_id: number;
+  member_id: string;
+  grade: string | null;
+  opinion: string | null;
+  recorded_at: string;
+  request_key: string | null;
+}
+
+export interface ReviewResponseTable {
+  id: Generated<number>;
+  review_id: number;
+  action_plan_id: number;
+  response: string;
+  way_forward: WayForward;
+  recorded_by: string;
+  recorded_at: string;
+  request_key: string | null;
+}
+
+export interface ReviewAgreedGradeTable {
+  id: Generated<number>;
+  review_id: number;
+  action_plan_id: number;
+  grade: string;
+  recorded_by: string;
+  recorded_at: string;
+  request_key: string | null;
+}
+
+export interface FigureCorrectionTable {
+  id: Generated<number>;
+  revision_id: number;
+  yearly_figure_id: number;
+  review_id: number;
+  reason: string;
+  corrected_by: string;
+  corrected_at: string;
+}
+
+export interface TargetRevisionTable {
+  id: Generated<number>;
+  yearly_figure_id: number;
+  previous_target: number | null;
+  target: number;
+  reason: string;
+  decision: string;
+  revised_by: string;
+  revised_at: string;
+  request_key: string | null;
+}
+
+export interface ReviewReminderTable {
+  review_id: number;
+  member_id: string;
+  sent_at: string;
+}
+
 export interface Database {
   plan: PlanTable;
   basic_policy: BasicPolicyTable;
@@ -198,6 +295,15 @@ export interface Database {
   post_attempt: PostAttemptTable;
   reminder_ledger: ReminderLedgerTable;
   reminder_snooze: ReminderSnoozeTable;
+  committee_change: CommitteeChangeTable;
+  review: ReviewTable;
+  review_closure: ReviewClosureTable;
+  review_assessment: ReviewAssessmentTable;
+  review_response: ReviewResponseTable;
+  review_agreed_grade: ReviewAgreedGradeTable;
+  figure_correction: FigureCorrectionTable;
+  target_revision: TargetRevisionTable;
+  review_reminder: ReviewReminderTable;
 }
 
 export type Plan = Selectable<PlanTable>;

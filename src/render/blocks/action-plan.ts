@@ -45,8 +45,8 @@ function indicatorBlocks(ind: IndicatorView, closed: boolean, m: Messages): Bloc
   const years = ind.years.map((y) => {
     const grade = yearGradeWords(y, ind, m);
     return (
-      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, { unit, comparator: ind.comparator }, m))}${m.separator}` +
-      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, unit, m))}　${yearStatusWords(y, closed, m)}` +
+      `*${m.fiscalYear(y.fiscalYear)}*　${m.plan.target} ${escapeMrkdwn(targetWords(y.target, { unit, comparator: ind.comparator }, m))}${y.targetRevised ? m.paren(m.review.targetRevised) : ''}${m.separator}` +
+      `${m.plan.actual} ${escapeMrkdwn(actualWords(y.actual, y.provisional, unit, m))}${y.corrected ? m.paren(m.review.corrected) : ''}　${yearStatusWords(y, closed, m)}` +
       (grade ? `${m.separator}${escapeMrkdwn(grade)}` : '')
     );
   });

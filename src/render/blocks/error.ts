@@ -1,6 +1,7 @@
 import type { CommandError } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
 import { errorText, helpRows, wantsHelpHint } from '../describe.ts';
+import { MRKDWN, PLAIN, reviewProblemText } from '../review-words.ts';
 import { context, escapeMrkdwn, section, type Block, type SlackMessage } from './build.ts';
 import { asCode } from './help.ts';
 
@@ -9,6 +10,11 @@ import { asCode } from './help.ts';
  * can retry without a second command.
  */
 export function errorMessage(error: CommandError, m: Messages): SlackMessage {
+  // Review refusals name people (who opened it, who owns a plan): mentions, not escaped ids.
+  if (error.code === 'review') {
+    const text = reviewProblemText(error.problem, m, MRKDWN);
+    return { text: reviewProblemText(error.problem, m, PLAIN), blocks: [section(`⚠️ ${text}`)] };
+  }
   // The wording may quote what the person typed, hence the escaping.
   const text = errorText(error, m);
   const blocks: Block[] = [section(`⚠️ ${escapeMrkdwn(text)}`)];

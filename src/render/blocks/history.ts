@@ -1,6 +1,6 @@
 import type { CommandResult } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
-import { dayOf } from '../describe.ts';
+import { dayOf, targetWords } from '../describe.ts';
 import { localName, localNoteLines, localUnit } from '../local.ts';
 import { context, escapeMrkdwn, header, mention, section, type SlackMessage } from './build.ts';
 import { recorderName } from './recorder.ts';
@@ -13,7 +13,7 @@ export function historyMessage(
 ): SlackMessage {
   const title = m.history.title(m.circled(result.actionPlan.number), localName(result.actionPlan.name, result.actionPlan.nameEn, m));
   const shared = options.sharedBy ? [context(m.slack.sharedBy(mention(options.sharedBy)))] : [];
-  if (result.entries.length === 0) {
+  if (result.entries.length === 0 && result.targetRevisions.length === 0) {
     return { text: title, blocks: [header(title), ...shared, section(m.history.empty)] };
   }
   const lines: string[] = [];
@@ -32,7 +32,21 @@ export function historyMessage(
         ? m.grading.historySeed(fy, escapeMrkdwn(value), source, m.date(dayOf(e.recordedAt)))
         : m.history.entry(fy, escapeMrkdwn(value), recorderName(e.recordedBy, e.source, m), m.instant(e.recordedAt), source);
     const note = localNoteLines(e.note, e.noteEn, m).join(' ');
-    lines.push(`${e.current ? '●' : '○'} ${entry}${note ? ` — ${escapeMrkdwn(note)}` : ''}`);
+    lines.push(
+      `${e.current ? '●' : '○'} ${entry}${note ? ` — ${escapeMrkdwn(note)}` : ''}${e.correction === null ? '' : ` — ⚠️ ${escapeMrkdwn(m.review.history.correction(e.correction))}`}`,
+    );
+  }
+  if (result.targetRevisions.length) lines.push(`*${m.review.history.targets}*`);
+  for (const t of result.targetRevisions) {
+    const line = m.review.history.target(
+      m.fiscalYear(t.fiscalYear),
+      escapeMrkdwn(targetWords(t.previous, t, m)),
+      escapeMrkdwn(targetWords(t.target, t, m)),
+      recorderName(t.revisedBy, 'slack', m),
+      m.instant(t.revisedAt),
+    );
+    lines.push(`◇ ${escapeMrkdwn(localName(t.indicatorName, t.indicatorNameEn, m))}　${line}
+　${escapeMrkdwn(m.review.history.why(t.reason, t.decision))}`);
   }
   return {
     text: title,

@@ -14,6 +14,7 @@ import { ownersMessage } from './owners.ts';
 import { planClosureMessage } from './plan-closure.ts';
 import { planListMessage } from './plans.ts';
 import { exportPreparing } from '../plans.ts';
+import { reviewMessage } from './review.ts';
 
 export type { SlackMessage } from './build.ts';
 
@@ -63,6 +64,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       const text = exportPreparing(result.format, m);
       return { text, blocks: [section(text)] };
     }
+    case 'review':
+      return reviewMessage(result.review, m);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

@@ -35,6 +35,8 @@ function indicator(overrides: Partial<IndicatorView> = {}): IndicatorView {
       grade: UNGRADED_YEAR,
       note: null,
       noteEn: null,
+      corrected: false,
+      targetRevised: false,
     })),
     latest: { fiscalYear: 2020, target: 15, actual: 18.5, rate: 15 / 18.5 },
     status: 'overdue',

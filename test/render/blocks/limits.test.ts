@@ -26,6 +26,8 @@ function years(): YearView[] {
     grade: UNGRADED_YEAR,
     note: long(300, '記'),
     noteEn: null,
+    corrected: false,
+    targetRevised: false,
   }));
 }
 
@@ -137,7 +139,9 @@ describe.each([
         source: 'slack',
         note: long(200),
         current: i % 2 === 0,
+        correction: i % 3 === 0 ? long(200) : null,
       })),
+      targetRevisions: [],
     },
   ],
   [

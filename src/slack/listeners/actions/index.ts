@@ -5,6 +5,7 @@ import { FIGURE_FORM_CHOICE_ACTION_IDS } from '../../../render/blocks/record-fig
 import { recordFigureCallback } from './record-figure.ts';
 import { figureFormChoiceCallback } from './figure-form-choice.ts';
 import { snoozeReminderCallback } from './snooze-reminder.ts';
+import { registerReviewActions } from './review.ts';
 
 export function registerActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>({ type: 'block_actions', action_id: RECORD_FIGURE_ACTION_ID }, recordFigureCallback(deps));
@@ -13,4 +14,5 @@ export function registerActions(app: App, deps: SlackDeps): void {
   for (const actionId of FIGURE_FORM_CHOICE_ACTION_IDS) {
     app.action<BlockStaticSelectAction>({ type: 'block_actions', action_id: actionId }, onChoice);
   }
+  registerReviewActions(app, deps);
 }

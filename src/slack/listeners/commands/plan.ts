@@ -11,6 +11,8 @@ import type { SlackDeps } from '../../deps.ts';
 import { deliverExport } from '../../export/deliver.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
 import { exportPreparing } from '../../../render/plans.ts';
+import { announceReviewOpened } from '../../review/announce.ts';
+import type { ReviewAnswer } from '../../../../commands/review/results.ts';
 import { respondReliably } from '../../respond.ts';
 
 export const PLAN_COMMAND = '/plan';
@@ -34,9 +36,12 @@ export function planCommandCallback(deps: SlackDeps) {
       await ack();
     }
     try {
-      const ctx = contextFor(deps, command.user_id);
+      // The trigger_id is unique to this request: a replay of it stores nothing twice.
+      const requestKey = command.trigger_id ? `slack-trigger:${command.trigger_id}` : undefined;
+      const ctx = contextFor(deps, command.user_id, requestKey);
       let message: SlackMessage;
       let shared: boolean;
+      let opened: Extract<ReviewAnswer, { type: 'opened' }> | null = null;
       if (answers && parsed.ok && isReadOnly(parsed.command)) {
         const cached = parsed.command;
         shared = 'share' in cached && cached.share;
@@ -61,12 +66,15 @@ export function planCommandCallback(deps: SlackDeps) {
         }
         message = renderMessage(result, m, { userId: command.user_id });
         shared = isShared(result);
+        if (result.kind === 'review' && result.review.type === 'opened' && !result.review.duplicate) opened = result.review;
       }
       const delivered = await respondReliably(
         respond,
         { response_type: shared ? 'in_channel' : 'ephemeral', ...message },
         deps.logger,
       );
+      // The review is open whether or not the answer arrived: the members are told either way.
+      if (opened) await announceReviewOpened(client, opened.review, opened.members, deps);
       if (!delivered) throw new Error('the answer to /plan was not accepted');
     } catch (error) {
       deps.logger.error('/plan could not be answered:', error);

@@ -1,0 +1,83 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { z } from 'zod';
+import type { CommandContext } from '../../../../commands/context.ts';
+import type { CommandResult } from '../../../../commands/results.ts';
+import { reviewSheet, reviewSummary } from '../../../../commands/review/read.ts';
+import { messagesFor } from '../../../messages/index.ts';
+import { internalErrorMessage } from '../../../render/blocks/error.ts';
+import { renderMessage } from '../../../render/blocks/index.ts';
+import { REVIEW_ACTION_IDS, REVIEW_BLOCK_IDS } from '../../../render/blocks/review-ids.ts';
+import { contextFor } from '../../actor.ts';
+import type { SlackDeps } from '../../deps.ts';
+import { respondReliably } from '../../respond.ts';
+import { openReviewForm } from '../../review/open-forms.ts';
+import { yearAndNumber, yearOnly } from '../../review/submission.ts';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/**
+ * The review's buttons: moving between the summary's pages and the sheets (the answer is
+ * replaced in place, so the conversation does not fill with copies), and opening the two
+ * modals. A button on a notice DM answers beside the notice and keeps it.
+ */
+export function registerReviewActions(app: App, deps: SlackDeps): void {
+  const on = (actionId: string, handle: (args: ButtonArgs) => Promise<void>) =>
+    app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, async (args) => {
+      await args.ack();
+      try {
+        await handle(args);
+      } catch (error) {
+        deps.logger.error(`the review button ${actionId} could not be answered:`, error);
+        const m = messagesFor(deps.config.locale);
+        await respondReliably(args.respond, { response_type: 'ephemeral', replace_original: false, ...internalErrorMessage(m) }, deps.logger);
+      }
+    });
+
+  const show = async (args: ButtonArgs, read: (ctx: CommandContext) => Promise<CommandResult>) => {
+    const m = messagesFor(deps.config.locale);
+    const message = renderMessage(await read(contextFor(deps, args.body.user.id)), m, { userId: args.body.user.id });
+    const fromNotice = args.action.block_id === REVIEW_BLOCK_IDS.noticeActions;
+    const delivered = await respondReliably(
+      args.respond,
+      { response_type: 'ephemeral', replace_original: !fromNotice, ...message },
+      deps.logger,
+    );
+    if (!delivered) throw new Error(`the answer to the review button ${args.action.action_id} was not accepted`);
+  };
+
+  // The values are ours (written by the renderer), but they arrive over the wire.
+  const parsed = <T>(schema: z.ZodType<T>, args: ButtonArgs): T => {
+    const result = schema.safeParse(args.action.value ?? '');
+    if (!result.success) throw new Error(`review button with an unexpected value ${JSON.stringify(args.action.value?.slice(0, 20))}`);
+    return result.data;
+  };
+
+  on(REVIEW_ACTION_IDS.openSheet, (args) => {
+    const { fiscalYear, number } = parsed(yearAndNumber, args);
+    return show(args, (ctx) => reviewSheet(ctx, fiscalYear, number));
+  });
+  on(REVIEW_ACTION_IDS.summary, (args) => {
+    const fiscalYear = parsed(yearOnly, args);
+    return show(args, (ctx) => reviewSummary(ctx, fiscalYear, 1));
+  });
+  for (const actionId of [REVIEW_ACTION_IDS.previousPage, REVIEW_ACTION_IDS.nextPage]) {
+    on(actionId, (args) => {
+      const { fiscalYear, number: page } = parsed(yearAndNumber, args);
+      return show(args, (ctx) => reviewSummary(ctx, fiscalYear, page));
+    });
+  }
+  for (const kind of ['assess', 'respond'] as const) {
+    on(REVIEW_ACTION_IDS[kind], (args) => {
+      const { fiscalYear, number } = parsed(yearAndNumber, args);
+      return openReviewForm(kind, {
+        client: args.client,
+        triggerId: args.body.trigger_id,
+        fiscalYear,
+        actionPlanNumber: number,
+        userId: args.body.user.id,
+        deps,
+        respond: args.respond,
+      });
+    });
+  }
+}
