@@ -8,13 +8,24 @@ import { showOverdue } from './overdue.ts';
 import { manageOwners } from './owner.ts';
 import type { CommandResult } from './results.ts';
 import { showActionPlan, showHistory } from './show.ts';
+import { chartActionPlan } from './chart.ts';
 
 /**
  * Verbs whose answer depends only on the data, the day and the words typed: a door may keep
  * their rendered answers until the data changes. Decided here, beside the handlers, so a new
  * verb that writes can never be cached by mistake.
  */
-const READ_ONLY: ReadonlySet<Command['verb']> = new Set(['show', 'list', 'search', 'policy', 'theme', 'overdue', 'history', 'help']);
+const READ_ONLY: ReadonlySet<Command['verb']> = new Set([
+  'show',
+  'list',
+  'search',
+  'policy',
+  'theme',
+  'overdue',
+  'history',
+  'chart',
+  'help',
+]);
 
 export function isReadOnly(command: Command): boolean {
   return READ_ONLY.has(command.verb);
@@ -41,6 +52,8 @@ export async function runCommand(command: Command, ctx: CommandContext): Promise
       return manageOwners(ctx, command);
     case 'report':
       return openFigureFormFor(ctx, command.number);
+    case 'chart':
+      return chartActionPlan(ctx, command.number);
     case 'alerts':
       if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
       return {

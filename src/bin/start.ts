@@ -10,6 +10,7 @@ import { createSlackApp, DEFAULT_GRACE_MS } from '../slack/app.ts';
 import { describeConfigError, loadSlackConfig, type SlackConfig } from '../config/slack.ts';
 import { createLogger, redact } from '../slack/logger.ts';
 import { EVENTS_PATH } from '../slack/receivers.ts';
+import { warmUpChartRenderer } from '../render/chart/index.ts';
 
 /**
  * `npm start`: the bot in Slack. Exit 0 after a clean shutdown on SIGTERM/SIGINT, 1 when
@@ -47,6 +48,14 @@ async function main(): Promise<number> {
         ? `PLAN_CODE ${config.planCode} is not in ${config.databasePath}: unset PLAN_CODE or use a plan code that exists`
         : `no plan found in ${config.databasePath}: check DATABASE_PATH`,
     );
+  }
+
+  // Reads the fonts (9 MB) and runs the chart pipeline once, so no one's first chart pays for it.
+  // A failure only costs that first chart its speed: the chart itself reports its own errors.
+  try {
+    warmUpChartRenderer();
+  } catch (error) {
+    logger.warn(`the chart renderer could not be warmed up (${error instanceof Error ? error.message : String(error)})`);
   }
 
   const alertSettings = alertSettingsOf(alertConfig);

@@ -3,8 +3,10 @@ import { makeContext } from '../../commands/context.ts';
 import { parseCommand } from '../../commands/grammar.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../config/alerts.ts';
 import { describeConfigError } from '../config/core.ts';
-import { messagesFor } from '../messages/index.ts';
+import { messagesFor, type Messages } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
+import { drawChart, type ChartResult } from '../render/chart-spec.ts';
+import { ChartWriteError, splitOutOption, writeChartFiles } from './chart-out.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 
@@ -26,12 +28,21 @@ export async function planCli(argv: string[]): Promise<number> {
     throw error;
   }
   const m = messagesFor(config.locale);
-  const text = argv.join(' ');
+  const option = splitOutOption(argv);
+  if (!option.ok) {
+    process.stderr.write(`${m.visual.chart.cli.outMissing}\n`);
+    return 1;
+  }
+  const text = option.rest.join(' ');
 
   // Grammar mistakes are answered before the database is even opened: nothing to write.
   const parsed = parseCommand(text);
   if (!parsed.ok) {
     process.stderr.write(`${renderText({ kind: 'error', error: { code: 'parse', error: parsed.error } }, m)}\n`);
+    return 1;
+  }
+  if (option.out !== null && parsed.command.verb !== 'chart') {
+    process.stderr.write(`${m.visual.chart.cli.outWithoutChart}\n`);
     return 1;
   }
 
@@ -52,6 +63,7 @@ export async function planCli(argv: string[]): Promise<number> {
       alertSettings: alertSettingsOf(config),
     });
     const result = await answer(text, ctx);
+    if (result.kind === 'chart') return writeChart(result, option.out, m);
     const out = renderText(result, m);
     if (result.kind === 'error' || result.kind === 'open_figure_form') {
       process.stderr.write(`${out}\n`);
@@ -64,3 +76,20 @@ export async function planCli(argv: string[]): Promise<number> {
   }
 }
 
+
+/** The chart as PNG files (exit 0), or why not (exit 1, like any answer that cannot be given). */
+function writeChart(result: ChartResult, out: string | null, m: Messages): number {
+  if (result.plan.indicators.length === 0) {
+    process.stderr.write(`${m.visual.chart.nothingToDraw(m.circled(result.plan.number))}\n`);
+    return 1;
+  }
+  try {
+    const lines = writeChartFiles(drawChart(result, m), out, m);
+    process.stdout.write(`${renderText(result, m)}\n${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ChartWriteError)) throw error;
+    process.stderr.write(`${m.visual.chart.cli.writeFailed(error.path, error.reason)}\n`);
+    return 1;
+  }
+}

@@ -2,6 +2,7 @@ import type { CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import type { Messages } from '../messages/index.ts';
 import { actualWords, errorText, statusLabel, targetWords, wantsHelpHint } from './describe.ts';
+import { chartPictures } from './chart-spec.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages): string {
@@ -10,6 +11,11 @@ export function renderText(result: CommandResult, m: Messages): string {
 
 function lines(result: CommandResult, m: Messages): string[] {
   switch (result.kind) {
+    case 'chart': {
+      // The CLI writes the image itself (--out); this is what the image is of.
+      const { title, grade } = chartPictures(result, m);
+      return [title, grade];
+    }
     case 'action_plan': {
       const p = result.plan;
       const out = [

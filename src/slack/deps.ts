@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import type { AlertSettings } from '../../commands/alerts/settings.ts';
+import type { ReviewProgress } from '../../commands/home.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
 import type { SlackConfig } from '../config/slack.ts';
@@ -16,4 +17,6 @@ export interface SlackDeps {
   alertSettings?: AlertSettings | null;
   /** Keep rendered answers to read-only commands until the data changes (default true). */
   cacheAnswers?: boolean;
+  /** The open committee review, for the Home tab; absent or null: no review section. */
+  reviewProgress?: ReviewProgress | null;
 }

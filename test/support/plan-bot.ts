@@ -13,7 +13,15 @@ import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
-import { DEFAULT_USER_ID, postSigned, slashCommandBody, type SignedResponse, type SlashCommandFields } from './signed-request.ts';
+import type { ReviewProgress } from '../../commands/home.ts';
+import {
+  DEFAULT_USER_ID,
+  eventCallbackBody,
+  postSigned,
+  slashCommandBody,
+  type SignedResponse,
+  type SlashCommandFields,
+} from './signed-request.ts';
 import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
 import { textsUnder } from './block-texts.ts';
 
@@ -39,6 +47,8 @@ export interface TestBot {
   setNow(now: Date): void;
   /** Posts a signed `/plan <text>`; resolves with Bolt's HTTP answer and the response_url call. */
   slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: RecordedCall }>;
+  /** Delivers one Events API event (signed), e.g. `appHomeOpenedEvent(user)`; resolves with Bolt's HTTP answer. */
+  event(event: Record<string, unknown>): Promise<SignedResponse>;
   close(): Promise<void>;
 }
 
@@ -49,6 +59,8 @@ export interface TestBotOptions {
   start?: boolean;
   /** The bot's "now"; default TEST_NOW. */
   now?: Date;
+  /** What the Home tab learns about an open committee review (default none). */
+  reviewProgress?: ReviewProgress;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -80,7 +92,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
-  const bot = createSlackApp({ config, db, plan, clock, logger });
+  const bot = createSlackApp({ config, db, plan, clock, logger, reviewProgress: options.reviewProgress ?? null });
   let eventsUrl = '';
   if (config.appToken === undefined && options.start !== false) {
     const listening = await bot.start();
@@ -106,6 +118,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       const http = await postSigned(eventsUrl, body, { signingSecret: TEST_SIGNING_SECRET });
       const reply = await waitForReply(standIn, new URL(responseUrl).pathname);
       return { http, reply };
+    },
+    event(event) {
+      return postSigned(eventsUrl, eventCallbackBody(event), { signingSecret: TEST_SIGNING_SECRET });
     },
     async close() {
       await bot.stop(1000);

@@ -158,7 +158,8 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         };
       case 'chat.postMessage': {
         const ts = nextTs();
-        return { ok: true, channel: b.channel, ts, message: botMessage(b, ts) };
+        // A user id posts in the DM between the bot and that user, which Slack names D….
+        return { ok: true, channel: dmChannelOf(b.channel), ts, message: botMessage(b, ts) };
       }
       case 'chat.postEphemeral':
         return { ok: true, message_ts: nextTs() };
@@ -220,6 +221,10 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         return { ok: true, upload_url: `${originOf()}/upload/${fileId}`, file_id: fileId };
       }
       case 'files.completeUploadExternal': {
+        // Slack takes only conversation ids here (^[CGDZ]…): a user id is refused, not opened.
+        if (typeof b.channel_id === 'string' && !/^[CGDZ][A-Z0-9]+$/.test(b.channel_id)) {
+          return { ok: false, error: 'invalid_arguments' };
+        }
         const files = Array.isArray(b.files) ? b.files : typeof b.files === 'string' ? (JSON.parse(b.files) as unknown[]) : [];
         return {
           ok: true,
@@ -429,6 +434,11 @@ function botMessage(b: Record<string, unknown>, ts: unknown): Record<string, unk
     ...(b.thread_ts !== undefined ? { thread_ts: b.thread_ts } : {}),
     ...(b.metadata !== undefined ? { metadata: b.metadata } : {}),
   };
+}
+
+/** The DM channel id the stand-in gives a user id (`U0STAFF` → `D0STAFF`); anything else as it is. */
+export function dmChannelOf(channel: unknown): unknown {
+  return typeof channel === 'string' && /^[UW][A-Z0-9]+$/.test(channel) ? `D${channel.slice(1)}` : channel;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

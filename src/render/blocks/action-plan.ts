@@ -2,7 +2,7 @@ import type { ActionPlanView, CommandResult, IndicatorView } from '../../../comm
 import type { Messages } from '../../messages/index.ts';
 import { STATUS_SYMBOL } from '../../messages/symbols.ts';
 import { actualWords, statusLabel, targetWords } from '../describe.ts';
-import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from './ids.ts';
+import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID, SHOW_CHART_ACTION_ID } from './ids.ts';
 import { actions, button, context, divider, escapeMrkdwn, header, mention, section, type Block, type SlackMessage } from './build.ts';
 import { truncateMrkdwn } from './limits.ts';
 
@@ -67,6 +67,7 @@ function closingBlocks(p: ActionPlanView, m: Messages): Block[] {
     actions(
       PLAN_ACTIONS_BLOCK_ID,
       button({ text: m.plan.recordButton, actionId: RECORD_FIGURE_ACTION_ID, value: String(p.number), style: 'primary' }),
+      button({ text: m.visual.chart.button, actionId: SHOW_CHART_ACTION_ID, value: String(p.number) }),
     ),
   );
   return blocks;

@@ -3,6 +3,7 @@ import { renderAlertPreviewBlocks } from '../digest/preview.ts';
 import type { Messages } from '../../messages/index.ts';
 import { actionPlanListMessage } from './action-plan-list.ts';
 import { actionPlanMessage } from './action-plan.ts';
+import { chartMessage } from './chart.ts';
 import { section, type SlackMessage } from './build.ts';
 import { errorMessage } from './error.ts';
 import { helpMessage } from './help.ts';
@@ -48,6 +49,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
       return errorMessage(result.error, m);
     case 'alerts_preview':
       return renderAlertPreviewBlocks(result.preview, m);
+    case 'chart':
+      return chartMessage(result, m, shared);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

@@ -17,7 +17,10 @@ export interface OpenFigureFormArgs {
   actionPlanNumber: number;
   userId: string;
   deps: SlackDeps;
-  respond: RespondFn;
+  /** Null from the Home tab, which has no response_url: refusals then go to the person's DM. */
+  respond: RespondFn | null;
+  /** Open on this indicator and year (the Home tab's button beside one due figure). */
+  choice?: { indicatorId?: number; fiscalYear?: number };
 }
 
 /**
@@ -35,14 +38,19 @@ export async function openFigureForm({
   userId,
   deps,
   respond,
+  choice,
 }: OpenFigureFormArgs): Promise<void> {
   const m = messagesFor(deps.config.locale);
   const say = async (message: SlackMessage | { text: string }) => {
+    if (respond === null) {
+      await client.chat.postMessage({ channel: userId, ...message, unfurl_links: false, unfurl_media: false });
+      return;
+    }
     const delivered = await respondReliably(respond, { response_type: 'ephemeral', ...message }, deps.logger);
     if (!delivered) throw new Error(`the answer to a figure form request for ${actionPlanNumber} was not accepted`);
   };
 
-  const prepared = await prepareFigureForm(contextFor(deps, userId), actionPlanNumber, recordingPolicy(deps));
+  const prepared = await prepareFigureForm(contextFor(deps, userId), actionPlanNumber, recordingPolicy(deps), choice);
   if (!prepared.ok) {
     await say('forbidden' in prepared ? forbiddenMessage(prepared.forbidden, m) : renderMessage(prepared.result, m, { userId }));
     return;

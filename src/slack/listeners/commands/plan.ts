@@ -10,6 +10,7 @@ import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
 import { respondReliably } from '../../respond.ts';
+import { answerChartCommand, chartNumberOf } from '../../chart/chart-command.ts';
 
 export const PLAN_COMMAND = '/plan';
 
@@ -22,7 +23,11 @@ export const PLAN_COMMAND = '/plan';
  */
 export function planCommandCallback(deps: SlackDeps) {
   const answers = deps.cacheAnswers === false ? null : new AnswerCache(deps.db);
-  return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+  return async (args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    const { command, ack, respond, client } = args;
+    // A chart acks with "drawing…" itself, then takes a few hundred milliseconds to draw.
+    const chart = chartNumberOf(command.text);
+    if (chart !== null) return answerChartCommand(args, deps, chart);
     await ack();
     const m = messagesFor(deps.config.locale);
     try {
