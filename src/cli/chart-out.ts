@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Messages } from '../messages/index.ts';
-import { CHART_HEIGHT, CHART_WIDTH } from '../render/chart/index.ts';
-import type { DrawnChart } from '../render/chart-spec.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../render/chart/spec.ts';
+import type { DrawnChart } from '../render/chart-draw.ts';
 
 /**
  * `npm run plan -- 13 chart --out 13.png`: the `--out` option is the CLI's own (Slack has no

@@ -5,7 +5,7 @@ import { AlertConfigError, alertSettingsOf, loadAlertConfig } from '../config/al
 import { describeConfigError } from '../config/core.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
-import { drawChart, type ChartResult } from '../render/chart-spec.ts';
+import type { ChartResult } from '../render/chart-spec.ts';
 import { ChartWriteError, splitOutOption, writeChartFiles } from './chart-out.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
@@ -63,7 +63,7 @@ export async function planCli(argv: string[]): Promise<number> {
       alertSettings: alertSettingsOf(config),
     });
     const result = await answer(text, ctx);
-    if (result.kind === 'chart') return writeChart(result, option.out, m);
+    if (result.kind === 'chart') return await writeChart(result, option.out, m);
     const out = renderText(result, m);
     if (result.kind === 'error' || result.kind === 'open_figure_form') {
       process.stderr.write(`${out}\n`);
@@ -78,11 +78,14 @@ export async function planCli(argv: string[]): Promise<number> {
 
 
 /** The chart as PNG files (exit 0), or why not (exit 1, like any answer that cannot be given). */
-function writeChart(result: ChartResult, out: string | null, m: Messages): number {
+async function writeChart(result: ChartResult, out: string | null, m: Messages): Promise<number> {
   if (result.plan.indicators.length === 0) {
     process.stderr.write(`${m.visual.chart.nothingToDraw(m.circled(result.plan.number))}\n`);
     return 1;
   }
+  // Loaded only here: ECharts, resvg and the fonts take seconds to load on a busy machine, and
+  // every other answer of the CLI needs none of them.
+  const { drawChart } = await import('../render/chart-draw.ts');
   try {
     const lines = writeChartFiles(drawChart(result, m), out, m);
     process.stdout.write(`${renderText(result, m)}\n${lines.join('\n')}\n`);

@@ -266,7 +266,7 @@ export const en: Messages = {
       fileTitle: (title) => `${title}: targets and actuals`,
       altText: (title, grade, years) => `Chart of the targets and actuals of ${title} by fiscal year (${years}). ${grade}`,
       yearsSpan: (first, last) => `${first}–${last}`,
-      comment: (title, grade, who) => `*${title}*　${grade}\nShown by ${who}`,
+      comment: (title, grade, who) => `*${title}*　${grade}${who ? `\nShown by ${who}` : ''}`,
       button: 'Chart',
       drawing: (circled) => `Drawing the chart of ${circled}…`,
       nothingToDraw: (circled) => `${circled} has no indicators, so there is no chart to draw.`,

@@ -261,7 +261,7 @@ export const ja = {
       fileTitle: (title: string) => `${title}　目標と実績`,
       altText: (title: string, grade: string, years: string) => `${title}の目標と実績を年度ごとに示したグラフ（${years}）。${grade}`,
       yearsSpan: (first: string, last: string) => `${first}〜${last}`,
-      comment: (title: string, grade: string, who: string) => `*${title}*　${grade}\n${who} さんが表示`,
+      comment: (title: string, grade: string, who: string | null) => `*${title}*　${grade}${who ? `\n${who} さんが表示` : ''}`,
       button: 'グラフ',
       drawing: (circled: string) => `${circled} のグラフを作成しています…`,
       nothingToDraw: (circled: string) => `${circled} には指標がないため、グラフは作成できません。`,

@@ -1,13 +1,14 @@
 import type { CommandResult, IndicatorView, YearView } from '../../commands/results.ts';
 import type { Messages } from '../messages/index.ts';
-import { chartFileName, renderChartPng, type ChartIndicator, type ChartSpec, type ChartYearState } from './chart/index.ts';
-import { MAX_INDICATORS } from './chart/spec.ts';
+import { chartFileName } from './chart/file-name.ts';
+import { MAX_INDICATORS, type ChartIndicator, type ChartSpec, type ChartYearState } from './chart/spec.ts';
 import { gradeLine } from './grade-words.ts';
 import { truncateText } from './truncate.ts';
 
 /**
  * An action plan's chart result → what the chart renderer draws and what Slack (or a file)
- * calls it, every word from the messages. An action plan with more indicators than one image
+ * calls it, every word from the messages. Words only: drawing is `chart-draw.ts`, so that the
+ * renderers of text and Block Kit do not load ECharts and resvg. An action plan with more indicators than one image
  * holds gets one image per pair, in order; none gets no image at all (the door says so).
  */
 
@@ -61,35 +62,6 @@ export function chartPictures(result: ChartResult, m: Messages): ChartPictures {
     };
   });
   return { title, grade, pictures };
-}
-
-export interface ChartFile {
-  bytes: Buffer;
-  filename: string;
-  title: string;
-  altText: string;
-}
-
-/** The chart drawn: PNGs (1600×900) with their names; what Slack uploads and the CLI writes. */
-export interface DrawnChart {
-  title: string;
-  grade: string;
-  files: ChartFile[];
-}
-
-/** Draws every picture of the chart (about 150–300 ms each, on the calling thread). */
-export function drawChart(result: ChartResult, m: Messages): DrawnChart {
-  const { title, grade, pictures } = chartPictures(result, m);
-  return {
-    title,
-    grade,
-    files: pictures.map(({ spec, filename, title: fileTitle, altText }) => ({
-      bytes: renderChartPng(spec),
-      filename,
-      title: fileTitle,
-      altText,
-    })),
-  };
 }
 
 function chartIndicator(ind: IndicatorView, m: Messages): ChartIndicator {

@@ -7,8 +7,9 @@ import { context, escapeMrkdwn, mention, section, type SlackMessage } from './bu
  * named, since everyone in the channel sees it), and the same as a message when a door has
  * only words to give.
  */
-export function chartComment(chart: { title: string; grade: string }, m: Messages, userId: string): string {
-  return m.visual.chart.comment(escapeMrkdwn(chart.title), escapeMrkdwn(chart.grade), mention(userId));
+export function chartComment(chart: { title: string; grade: string }, m: Messages, userId: string | null): string {
+  // In the person's own DM there is no one else to tell who asked.
+  return m.visual.chart.comment(escapeMrkdwn(chart.title), escapeMrkdwn(chart.grade), userId === null ? null : mention(userId));
 }
 
 export function chartMessage(result: ChartResult, m: Messages, options: { sharedBy?: string } = {}): SlackMessage {

@@ -1,4 +1,4 @@
-import type { DrawnChart } from '../../render/chart-spec.ts';
+import type { DrawnChart } from '../../render/chart-draw.ts';
 import { dataVersion } from '../../store/data-version.ts';
 import type { PlanDb } from '../../store/db.ts';
 

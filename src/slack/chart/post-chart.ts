@@ -2,7 +2,8 @@ import type { webApi } from '@slack/bolt';
 import type { CommandResult } from '../../../commands/results.ts';
 import { runCommand } from '../../../commands/run.ts';
 import { messagesFor, type Messages } from '../../messages/index.ts';
-import { drawChart, type ChartResult, type DrawnChart } from '../../render/chart-spec.ts';
+import { drawChart, type DrawnChart } from '../../render/chart-draw.ts';
+import type { ChartResult } from '../../render/chart-spec.ts';
 import { chartComment, chartNotice } from '../../render/blocks/chart.ts';
 import { internalErrorMessage } from '../../render/blocks/error.ts';
 import { renderMessage, type SlackMessage } from '../../render/blocks/index.ts';
@@ -111,12 +112,12 @@ async function deliver(request: ChartRequest, drawn: DrawnChart, m: Messages): P
         return;
       }
       deps.logger.info(`the chart of ${request.actionPlanNumber} went to ${userId}'s DM: ${request.channelId} answered ${failure.detail}`);
-      await toDm(request, drawn, `${m.visual.chart.dmBecause(failure.detail)}\n${comment}`, m);
-      await say(request, chartNotice(m.visual.chart.sentToDm(failure.detail)));
+      const sent = await toDm(request, drawn, `${m.visual.chart.dmBecause(failure.detail)}\n${chartComment(drawn, m, null)}`, m);
+      if (sent) await say(request, chartNotice(m.visual.chart.sentToDm(failure.detail)));
       return;
     }
   }
-  await toDm(request, drawn, comment, m);
+  await toDm(request, drawn, chartComment(drawn, m, null), m);
 }
 
 /**
@@ -124,7 +125,7 @@ async function deliver(request: ChartRequest, drawn: DrawnChart, m: Messages): P
  * with its D… id, which files.completeUploadExternal needs (it refuses user ids). The words
  * go first, in that message; the image follows.
  */
-async function toDm(request: ChartRequest, drawn: DrawnChart, words: string, m: Messages): Promise<void> {
+async function toDm(request: ChartRequest, drawn: DrawnChart, words: string, m: Messages): Promise<boolean> {
   const { client, userId, deps } = request;
   let channel: string;
   try {
@@ -132,10 +133,12 @@ async function toDm(request: ChartRequest, drawn: DrawnChart, words: string, m: 
     if (typeof posted.channel !== 'string') throw new Error('chat.postMessage named no channel');
     channel = posted.channel;
     await upload(client, drawn, channel);
+    return true;
   } catch (error) {
     const failure = slackFailure(error);
     deps.logger.error(`the chart of ${request.actionPlanNumber} could not be sent to ${userId}'s DM (${failure.detail})`);
     await say(request, chartNotice(`⚠️ ${m.visual.chart.failed(failure.detail)}`));
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DrawnChart } from '../../../src/render/chart-spec.ts';
+import type { DrawnChart } from '../../../src/render/chart-draw.ts';
 import { ChartCache, chartCacheFor } from '../../../src/slack/chart/chart-cache.ts';
 import { recordActual } from '../../../src/store/figures.ts';
 import { tempDatabase, thirteen, twoConnections } from '../../support/temp-db.ts';

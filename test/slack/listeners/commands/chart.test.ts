@@ -112,6 +112,17 @@ describe('/plan 13 chart', () => {
     expect(visibleText(told.body)).toContain(ja.visual.chart.sentToDm('not_in_channel'));
   }, SLOW);
 
+  it('says the chart could not be posted, and nothing about a DM, when the DM cannot be opened either', async () => {
+    t.standIn.failNext('files.completeUploadExternal', 1, { okFalse: 'not_in_channel' });
+    t.standIn.failNext('chat.postMessage', 1, { okFalse: 'cannot_dm_bot' });
+    const { responsePath } = await chart('13 chart', 'C0ELSEWHERE');
+    const told = await waitFor(() => repliesTo(responsePath)[0], 'the word on the response_url', 10_000);
+    expect(visibleText(told.body)).toContain(ja.visual.chart.failed('cannot_dm_bot'));
+    await settled(t);
+    expect(repliesTo(responsePath)).toHaveLength(1);
+    expect(t.standIn.callsTo('files.completeUploadExternal')).toHaveLength(1);
+  }, SLOW);
+
   it('says so, privately, when Slack fails the upload (HTTP 500), never silence', async () => {
     t.standIn.failNext('files.getUploadURLExternal', 10, { status: 500 });
     const { responsePath } = await chart('13 chart');
