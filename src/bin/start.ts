@@ -10,7 +10,6 @@ import { createSlackApp, DEFAULT_GRACE_MS } from '../slack/app.ts';
 import { describeConfigError, loadSlackConfig, type SlackConfig } from '../config/slack.ts';
 import { createLogger, redact } from '../slack/logger.ts';
 import { EVENTS_PATH } from '../slack/receivers.ts';
-import { warmUpChartRenderer } from '../render/chart/index.ts';
 
 /**
  * `npm start`: the bot in Slack. Exit 0 after a clean shutdown on SIGTERM/SIGINT, 1 when
@@ -50,14 +49,6 @@ async function main(): Promise<number> {
     );
   }
 
-  // Reads the fonts (9 MB) and runs the chart pipeline once, so no one's first chart pays for it.
-  // A failure only costs that first chart its speed: the chart itself reports its own errors.
-  try {
-    warmUpChartRenderer();
-  } catch (error) {
-    logger.warn(`the chart renderer could not be warmed up (${error instanceof Error ? error.message : String(error)})`);
-  }
-
   const alertSettings = alertSettingsOf(alertConfig);
   let alerts: AlertScheduler | null = null;
   const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings });
@@ -72,6 +63,7 @@ async function main(): Promise<number> {
     alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
     const next = alerts?.nextRunAt();
     if (next) logger.info(`alerts: next digest to ${alertSettings!.channel} at ${next.toISOString()}`);
+    void warmUpCharts(logger);
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -95,6 +87,24 @@ async function main(): Promise<number> {
   await db.destroy();
   logger.info('stopped; database closed');
   return 0;
+}
+
+/**
+ * Loads the chart renderer, reads the fonts (9 MB) and draws a tiny chart once, so no one's first
+ * chart pays for it. After connecting, so the bot is up as soon as before; a request arriving in
+ * that moment (a few hundred milliseconds) waits for it. A failure only costs the first chart its
+ * speed: charts report their own errors.
+ */
+async function warmUpCharts(logger: ReturnType<typeof createLogger>): Promise<void> {
+  const started = performance.now();
+  try {
+    const { warmUpChartRenderer } = await import('../render/chart/index.ts');
+    await new Promise((resolve) => setImmediate(resolve));
+    warmUpChartRenderer();
+    logger.info(`charts: renderer ready in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    logger.warn(`charts: the renderer could not be warmed up (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function fail(line: string): number {

@@ -151,6 +151,8 @@ describe('npm start in HTTP mode', () => {
     const reply = await waitForReply(standIn, '/respond/main-13');
     expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect(visibleText(reply.body)).toContain('5,270回');
+    // The chart renderer is warmed up once connected, so no one's first chart pays for it.
+    await running.waitFor(/charts: renderer ready in \d+ ms/);
 
     running.child.kill('SIGTERM');
     expect(await running.exited).toEqual({ code: 0, signal: null });

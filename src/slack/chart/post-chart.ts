@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { CommandResult } from '../../../commands/results.ts';
 import { runCommand } from '../../../commands/run.ts';
 import { messagesFor, type Messages } from '../../messages/index.ts';
-import { drawChart, type DrawnChart } from '../../render/chart-draw.ts';
+import type { DrawnChart } from '../../render/chart-draw.ts';
 import type { ChartResult } from '../../render/chart-spec.ts';
 import { chartComment, chartNotice } from '../../render/blocks/chart.ts';
 import { internalErrorMessage } from '../../render/blocks/error.ts';
@@ -94,7 +94,12 @@ async function chartFor(
   // holds the event loop; one turn of it first lets the ack's bytes leave the socket.
   await begin(drawing, true);
   await new Promise((resolve) => setImmediate(resolve));
-  return cache.draw(key, version, () => drawChart(result as ChartResult, m));
+  return cache.draw(key, version, async () => {
+    // Loaded on first use (npm start warms it up once connected): ECharts, resvg and the fonts
+    // would otherwise lengthen every start of the bot.
+    const { drawChart } = await import('../../render/chart-draw.ts');
+    return drawChart(result as ChartResult, m);
+  });
 }
 
 async function deliver(request: ChartRequest, drawn: DrawnChart, m: Messages): Promise<void> {
