@@ -17,6 +17,7 @@ export interface HomeFigure {
   actionPlanNumber: number;
   indicatorId: number;
   indicatorName: string;
+  indicatorNameEn: string | null;
   unit: string;
   comparator: string | null;
   fiscalYear: number;
@@ -137,6 +138,7 @@ function ownedPlan(v: ActionPlanView, ctx: CommandContext): OwnedPlan {
         actionPlanNumber: v.number,
         indicatorId: ind.id,
         indicatorName: ind.name,
+        indicatorNameEn: ind.nameEn,
         unit: ind.unit,
         comparator: ind.comparator,
         fiscalYear: y.fiscalYear,

@@ -58,7 +58,7 @@ function ownedBlocks(plans: OwnedPlan[], m: Messages, budget: number): Block[] {
 function planBlocks(plan: OwnedPlan, m: Messages): Block[] {
   const h = m.visual.home;
   const n = plan.plan.number;
-  const title = `${m.circled(n)} ${plan.plan.name}`;
+  const title = `${m.circled(n)} ${nameOf(plan.plan, m)}`;
   const blocks: Block[] = [section(h.planLine(escapeMrkdwn(title), escapeMrkdwn(gradeLine(plan.grading, m)), statusLabel(plan.status, m)))];
   for (const figure of plan.figures.slice(0, FIGURES_PER_PLAN)) blocks.push(figureBlock(figure, m));
   if (plan.figures.length > FIGURES_PER_PLAN) blocks.push(context(h.moreFigures(plan.figures.length - FIGURES_PER_PLAN, n)));
@@ -78,7 +78,8 @@ function figureBlock(f: HomeFigure, m: Messages): types.SectionBlock {
   const fy = m.fiscalYear(f.fiscalYear);
   const target = targetWords(f.target, f, m);
   const due = m.date(f.dueDate);
-  const line = f.state === 'overdue' ? h.overdue(fy, f.indicatorName, target, due, f.days) : h.due(fy, f.indicatorName, target, due, f.days);
+  const name = m.locale === 'en' ? (f.indicatorNameEn ?? f.indicatorName) : f.indicatorName;
+  const line = f.state === 'overdue' ? h.overdue(fy, name, target, due, f.days) : h.due(fy, name, target, due, f.days);
   return {
     ...section(escapeMrkdwn(line)),
     accessory: button({
@@ -107,7 +108,7 @@ function adminBlocks(home: Home, m: Messages): Block[] {
   const overdue = home.overview.reduce((sum, p) => sum + p.overdue, 0);
   const withOverdue = home.overview.filter((p) => p.overdue > 0).length;
   const lines = home.overview.map((p) =>
-    h.adminLine(escapeMrkdwn(`${m.circled(p.plan.number)} ${p.plan.name}`), escapeMrkdwn(gradeLine(p.grading, m)), p.overdue),
+    h.adminLine(escapeMrkdwn(`${m.circled(p.plan.number)} ${nameOf(p.plan, m)}`), escapeMrkdwn(gradeLine(p.grading, m)), p.overdue),
   );
   const blocks: Block[] = [
     divider(),
@@ -129,4 +130,9 @@ function adminBlocks(home: Home, m: Messages): Block[] {
     );
   }
   return blocks;
+}
+
+/** The seed's English name with PLAN_LOCALE=en, where it has one. */
+function nameOf(plan: { name: string; nameEn: string | null }, m: Messages): string {
+  return m.locale === 'en' ? (plan.nameEn ?? plan.name) : plan.name;
 }

@@ -31,6 +31,7 @@ function figure(number: number, fiscalYear: number, state: 'due' | 'overdue', in
     actionPlanNumber: number,
     indicatorId,
     indicatorName: '無線LANアクセス回数',
+    indicatorNameEn: 'Wi-Fi sessions',
     unit: '回',
     comparator: null,
     fiscalYear,
@@ -146,7 +147,7 @@ describe('the Home tab', () => {
     const text = textsUnder(homeView(home({ owned: [owned(13, [figure(13, 2021, 'overdue')])] }), en));
     expect(text).toContain('Action plans you own');
     expect(text).toContain('FY2020 grade A');
-    expect(text).toContain('⚠️ FY2021 無線LANアクセス回数 (target 7,000 times) was due 2022-06-30, 32 days late');
+    expect(text).toContain('⚠️ FY2021 Wi-Fi sessions (target 7,000 times) was due 2022-06-30, 32 days late');
     expect(text).toContain('Record actual');
   });
 });
