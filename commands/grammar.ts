@@ -26,6 +26,8 @@ type VerbCommand =
   | { verb: 'theme'; name: string; share: boolean }
   | { verb: 'history'; number: number; share: boolean }
   | { verb: 'report'; number: number }
+  /** Always posted where it was asked (an image cannot be private), so no `share`. */
+  | { verb: 'chart'; number: number }
   | { verb: 'owner'; number: number; action: 'list' }
   | { verb: 'owner'; number: number; action: 'add' | 'remove'; userId: string }
   | { verb: 'alerts'; date: CivilDate | null }
@@ -91,6 +93,7 @@ export const VERBS = {
   theme: ['theme', 'テーマ', '分野'],
   history: ['history', '履歴'],
   report: ['report', 'record', '報告', '入力'],
+  chart: ['chart', 'graph', 'グラフ', '図'],
   owner: ['owner', 'owners', '担当', '担当者'],
   alerts: ['alerts', 'alert', '通知'],
   reminders: ['reminders', 'reminder', 'リマインダー', '督促'],
@@ -185,7 +188,12 @@ function parseWords(words: string[], share: boolean): ParseResult {
   const verb = verbByWord.get(first.toLowerCase());
   if (verb === undefined) {
     const number = actionPlanNumber.safeParse(first);
-    if (number.success) return rest.length ? unexpected('show', rest) : ok({ verb: 'show', number: number.data, share });
+    if (number.success) {
+      if (rest.length === 0) return ok({ verb: 'show', number: number.data, share });
+      // `/plan 13 chart` reads as naturally as `/plan chart 13`.
+      if (rest.length === 1 && verbByWord.get(rest[0]!.toLowerCase()) === 'chart') return ok({ verb: 'chart', number: number.data });
+      return unexpected('show', rest);
+    }
     if (/^[-+]?\d/.test(first)) return fail({ code: 'bad_number', word: first });
     return fail({ code: 'unknown_verb', word: first });
   }
@@ -219,10 +227,11 @@ function parseWords(words: string[], share: boolean): ParseResult {
       return ok({ verb, name: rest.join(' '), share });
     case 'policy':
     case 'history':
-    case 'report': {
+    case 'report':
+    case 'chart': {
       const parsed = numberArgument(verb, rest);
       if (!parsed.ok) return parsed;
-      if (verb === 'report') return ok({ verb, number: parsed.number });
+      if (verb === 'report' || verb === 'chart') return ok({ verb, number: parsed.number });
       return ok({ verb, number: parsed.number, share });
     }
     case 'owner':

@@ -218,6 +218,8 @@ export type CommandResult =
       change: null | { action: 'add' | 'remove'; userId: string; changed: boolean };
     }
   | { kind: 'open_figure_form'; actionPlanNumber: number }
+  /** The data of an action plan's chart: the door draws it (src/render/chart-spec.ts words it). */
+  | { kind: 'chart'; plan: ActionPlanView; asOf: CivilDate }
   | { kind: 'alerts_preview'; preview: AlertPreview }
   | { kind: 'reminders_preview'; preview: ReminderPreview }
   | {

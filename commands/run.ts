@@ -14,6 +14,7 @@ import { showPlans } from './plans.ts';
 import type { CommandResult } from './results.ts';
 import { runReview } from './review/run.ts';
 import { showActionPlan, showHistory } from './show.ts';
+import { chartActionPlan } from './chart.ts';
 
 /**
  * Verbs whose answer depends only on the data, the day and the words typed: a door may keep
@@ -29,6 +30,7 @@ const READ_ONLY: ReadonlySet<Command['verb']> = new Set([
   'overdue',
   'history',
   'plans',
+  'chart',
   'help',
 ]);
 
@@ -60,6 +62,8 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
       return manageOwners(ctx, command);
     case 'report':
       return openFigureFormFor(ctx, command.number);
+    case 'chart':
+      return chartActionPlan(ctx, command.number);
     case 'alerts':
       if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
       return {

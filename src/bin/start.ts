@@ -80,6 +80,12 @@ async function main(): Promise<number> {
     );
   }
 
+  // Listened for before anything starts: a supervisor's SIGTERM during start-up (the channel
+  // check, the schedulers) still ends in an orderly stop rather than Node's default kill.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
   const alertSettings = alertSettingsOf(alertConfig);
   let alerts: AlertScheduler | null = null;
   let reviewReminders: ReviewReminderScheduler | null = null;
@@ -106,6 +112,7 @@ async function main(): Promise<number> {
       botToken: config.botToken,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     });
+    void warmUpCharts(logger);
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -115,10 +122,7 @@ async function main(): Promise<number> {
     return fail(`could not connect to Slack: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
-  });
+  const signal = await stopSignal;
   logger.info(`${signal}: no new requests; finishing the ones in flight`);
   // Should anything hang, a supervisor must still see the process go.
   setTimeout(() => {
@@ -142,6 +146,24 @@ async function warnAboutAlertChannel(config: SlackConfig, channel: string, logge
   if (check.kind === 'not_in_channel') logger.warn(`alerts: ${m.reminders.channel.notInChannel(channel)}`);
   else if (check.kind === 'not_found') logger.warn(`alerts: ${m.reminders.channel.notFound(channel)}`);
   else if (check.kind === 'unknown') logger.warn(`alerts: could not check the alert channel ${channel} (${check.detail})`);
+}
+
+/**
+ * Loads the chart renderer, reads the fonts (9 MB) and draws a tiny chart once, so no one's first
+ * chart pays for it. After connecting, so the bot is up as soon as before; a request arriving in
+ * that moment (a few hundred milliseconds) waits for it. A failure only costs the first chart its
+ * speed: charts report their own errors.
+ */
+async function warmUpCharts(logger: ReturnType<typeof createLogger>): Promise<void> {
+  const started = performance.now();
+  try {
+    const { warmUpChartRenderer } = await import('../render/chart/index.ts');
+    await new Promise((resolve) => setImmediate(resolve));
+    warmUpChartRenderer();
+    logger.info(`charts: renderer ready in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    logger.warn(`charts: the renderer could not be warmed up (${error instanceof Error ? error.message : String(error)})`);
+  }
 }
 
 function fail(...lines: string[]): number {

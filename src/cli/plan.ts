@@ -7,6 +7,8 @@ import { messagesFor } from '../messages/index.ts';
 import type { CommandResult } from '../../commands/results.ts';
 import type { Messages } from '../messages/index.ts';
 import { renderText, type TextDoor } from '../render/text.ts';
+import type { ChartResult } from '../render/chart-spec.ts';
+import { ChartWriteError, splitOutOption, writeChartFiles } from './chart-out.ts';
 import { findPlan } from '../store/action-plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { writeExport } from './export-file.ts';
@@ -25,7 +27,7 @@ export function cliDoor(m: Messages): TextDoor {
     omitVerbs: ['report'],
     usage: c.usage,
     optionsTitle: c.optionsTitle,
-    options: c.options,
+    options: [...c.options, m.visual.chart.cli.outOption],
     notes: [c.exitCodes, c.formsInSlack],
   };
 }
@@ -52,8 +54,13 @@ export async function planCli(argv: string[]): Promise<number> {
     throw error;
   }
   const m = messagesFor(config.locale);
+  const option = splitOutOption(words);
+  if (!option.ok) {
+    process.stderr.write(`${m.visual.chart.cli.outMissing}\n`);
+    return 1;
+  }
   const door = cliDoor(m);
-  const text = wantsHelp ? 'help' : words.join(' ');
+  const text = wantsHelp ? 'help' : option.rest.join(' ');
   const print = (result: CommandResult, code: number): number => {
     const out = renderText(result, m, door);
     if (json) process.stdout.write(`${JSON.stringify({ format: JSON_FORMAT, ok: code === 0, exitCode: code, result, text: out }, null, 2)}\n`);
@@ -65,6 +72,10 @@ export async function planCli(argv: string[]): Promise<number> {
   const parsed = parseCommand(text);
   if (!parsed.ok) return print({ kind: 'error', error: { code: 'parse', error: parsed.error } }, 1);
   if (parsed.command.verb === 'help') return print({ kind: 'help' }, 0);
+  if (option.out !== null && parsed.command.verb !== 'chart') {
+    process.stderr.write(`${m.visual.chart.cli.outWithoutChart}\n`);
+    return 1;
+  }
 
   const db = await prepareDatabase(config.databasePath);
   try {
@@ -82,6 +93,7 @@ export async function planCli(argv: string[]): Promise<number> {
       committee: config.committee,
     });
     const result = await answer(text, ctx);
+    if (result.kind === 'chart') return await writeChart(result, option.out, m);
     // `npm run plan -- export csv` writes the file as `npm run export` would, here.
     if (result.kind === 'export') return await writeExport(ctx, result, m, processIo());
     return print(result, result.kind === 'error' || result.kind === 'open_figure_form' ? 1 : 0);
@@ -90,3 +102,23 @@ export async function planCli(argv: string[]): Promise<number> {
   }
 }
 
+
+/** The chart as PNG files (exit 0), or why not (exit 1, like any answer that cannot be given). */
+async function writeChart(result: ChartResult, out: string | null, m: Messages): Promise<number> {
+  if (result.plan.indicators.length === 0) {
+    process.stderr.write(`${m.visual.chart.nothingToDraw(m.circled(result.plan.number))}\n`);
+    return 1;
+  }
+  // Loaded only here: ECharts, resvg and the fonts take seconds to load on a busy machine, and
+  // every other answer of the CLI needs none of them.
+  const { drawChart } = await import('../render/chart-draw.ts');
+  try {
+    const lines = writeChartFiles(drawChart(result, m), out, m);
+    process.stdout.write(`${renderText(result, m)}\n${lines.join('\n')}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof ChartWriteError)) throw error;
+    process.stderr.write(`${m.visual.chart.cli.writeFailed(error.path, error.reason)}\n`);
+    return 1;
+  }
+}

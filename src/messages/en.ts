@@ -264,6 +264,7 @@ export const en: Messages = {
       theme: ['/plan theme 防災・防犯', 'Action plans under a theme'],
       history: ['/plan history 13', 'Every recorded actual, with who and when'],
       report: ['/plan report 13', 'Open the form to record a figure'],
+      chart: ['/plan 13 chart', 'A chart of ⑬’s targets and actuals (posted as an image in the channel)'],
       owner: ['/plan owner 13 [add|remove @user]', 'See or change owners (changes: admins only)'],
       alerts: ['/plan alerts', 'Preview the next alert digest (admins only)'],
       review: ['/plan review 2020 [13]', "The committee's review: a year's summary, ⑬'s sheet (members grade and comment from its buttons)"],
@@ -717,6 +718,77 @@ export const en: Messages = {
     locks: {
       yearLocked: (fy) => `The actuals of ${fy} are locked by its review. Only an admin can correct one, giving a reason: please ask an admin.`,
       reasonRequired: (fy) => `The actuals of ${fy} are locked by its review. To correct one, give the reason in the note.`,
+    },
+  },
+
+  visual: {
+    chart: {
+      // Short words: a placeholder box is a fifth of a panel wide, and a word never breaks well.
+      labels: { target: 'Target', actual: 'Actual', missing: 'no data', beforeEvaluation: 'not graded', lowerIsBetter: 'lower is better' },
+      yearLabel: (fy) => {
+        const label = eraYearLabel(fy);
+        return `${label.en}\n${label.era === '令和' ? 'Reiwa' : 'Heisei'} ${label.year}`;
+      },
+      title: (circled, name) => `${circled} ${name}`,
+      part: (title, index, count) => `${title} (${index}/${count})`,
+      fileTitle: (title) => `${title}: targets and actuals`,
+      altText: (title, grade, years) => `Chart of the targets and actuals of ${title} by fiscal year (${years}). ${grade}`,
+      yearsSpan: (first, last) => `${first}–${last}`,
+      comment: (title, grade, who) => `*${title}*　${grade}${who ? `\nShown by ${who}` : ''}`,
+      button: 'Chart',
+      drawing: (circled) => `Drawing the chart of ${circled}…`,
+      nothingToDraw: (circled) => `${circled} has no indicators, so there is no chart to draw.`,
+      sentToDm: (reason) =>
+        `The bot is not in this conversation, so the chart went to your DM with the bot (${reason}). To share it here, add plan-bot to the channel (\`/invite @plan-bot\`) and ask again.`,
+      dmBecause: (reason) => `The bot is not in the conversation where you asked, so here is the chart (${reason}).`,
+      failed: (reason) => `The chart could not be posted (${reason}). Please try again later; if it keeps failing, tell an admin.`,
+      cli: {
+        wrote: (path, width, height, kb) => `Wrote ${path} (${width}×${height}, ${kb} kB).`,
+        outOption: ['--out FILE.png', 'Where to write the chart (chart) as PNG'],
+        outWithoutChart: '--out goes with chart, e.g. npm run plan -- 13 chart --out 13.png',
+        outMissing: 'Give a file name after --out, e.g. --out 13.png',
+        writeFailed: (path, reason) => `Could not write ${path} (${reason}).`,
+      },
+    },
+    grade: {
+      withTrend: (line, trend) => `${line} (${trend})`,
+      missing: (years) => `Not entered: ${years}`,
+    },
+    home: {
+      title: 'plan-bot',
+      intro: (date) => `4th IT Promotion Plan, as of ${date}`,
+      ownedTitle: 'Action plans you own',
+      planLine: (title, grade, status) => `*${title}*\n${grade}　${status}`,
+      due: (fy, indicator, target, due, daysLeft) =>
+        `⏰ ${fy} ${indicator} (target ${target}) due ${due}, ${daysLeft === 0 ? 'today' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`}`,
+      overdue: (fy, indicator, target, due, daysLate) =>
+        `⚠️ ${fy} ${indicator} (target ${target}) was due ${due}, ${daysLate} day${daysLate === 1 ? '' : 's'} late`,
+      nothingDue: 'No figures are due.',
+      moreFigures: (n, number) => `…and ${n} more (see \`/plan ${number}\`)`,
+      morePlans: (n) => `…and ${n} more action plans that did not fit. \`/plan overdue\` lists every missing figure.`,
+      recordButton: 'Record actual',
+      showButton: 'Details',
+      chartButton: 'Chart',
+      guideTitle: 'Getting started',
+      guide:
+        'You do not own an action plan yet.\n' +
+        '• `/plan 13` shows action plan ⑬’s targets and actuals, `/plan 13 chart` draws them.\n' +
+        '• `/plan list` lists them all, `/plan overdue` shows figures past their due date.\n' +
+        '• Once you own an action plan, it appears here with the figures you need to record (an admin sets owners with `/plan owner 13 add @user`).',
+      adminTitle: 'The whole plan (admins)',
+      adminSummary: (plans, overdue, withOverdue) =>
+        `${plans} action plans; ${overdue} overdue figure${overdue === 1 ? '' : 's'} in ${withOverdue} of them`,
+      adminLine: (title, grade, overdue) => `${title}　${grade}${overdue > 0 ? `　⚠️ ${overdue} overdue` : ''}`,
+      adminMore: (n) => `…and ${n} more: see \`/plan list\`.`,
+      reviewTitle: (fy) => `${fy} review progress`,
+      reviewProgress: (agreed, total, due) => `Grades agreed for ${agreed} of ${total} action plans${due ? ` (due ${due})` : ''}`,
+      reviewMember: (who, graded, total) => `${who}　${graded} of ${total}`,
+      seatTitle: (fy) => `${fy} review: still to grade`,
+      seatPending: (plans, n, total) => `${n} of ${total} still to grade: ${plans}`,
+      seatDone: (total) => `All ${total} graded. Thank you.`,
+      sentAnswer: (circled) => `Here is ${circled}.`,
+      couldNotOpen: 'That could not be done from the Home tab. Please try again later.',
+      omitted: (n) => `…${n} more items did not fit.`,
     },
   },
 };

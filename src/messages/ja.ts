@@ -245,6 +245,7 @@ export const ja = {
       theme: ['/plan theme 防災・防犯', '取組テーマごとの一覧'],
       history: ['/plan history 13', '実績の入力履歴'],
       report: ['/plan report 13', '実績を入力するフォームを開く'],
+      chart: ['/plan 13 chart', 'アクションプラン⑬の目標と実績のグラフ（画像をチャンネルに投稿）'],
       owner: ['/plan owner 13 [add|remove @ユーザー]', '担当者の確認・設定（設定は管理者のみ）'],
       alerts: ['/plan alerts', '次回の通知内容を確認（管理者のみ）'],
       review: ['/plan review 2020 [13]', '懇談会の評価：年度の一覧、⑬の評価シート（委員はボタンから評価・意見を入力）'],
@@ -740,6 +741,77 @@ export const ja = {
     locks: {
       yearLocked: (fy: string) => `${fy}の実績は評価で確定済みです。修正は管理者が理由を添えて行います。管理者に連絡してください。`,
       reasonRequired: (fy: string) => `${fy}の実績は評価で確定済みです。修正するには理由を注記に入力してください。`,
+    },
+  },
+
+  /** Charts (`/plan 13 chart`, the グラフ button) and the App Home tab (#19). */
+  visual: {
+    chart: {
+      labels: { target: '目標', actual: '実績', missing: '未入力', beforeEvaluation: '評価期間前', lowerIsBetter: '少ないほど良い' },
+      yearLabel: (fy: number) => `${eraYearLabel(fy).ja}\n${eraYearLabel(fy).en}`,
+      title: (circled: string, name: string) => `${circled} ${name}`,
+      part: (title: string, index: number, count: number) => `${title}（${index}/${count}）`,
+      fileTitle: (title: string) => `${title}　目標と実績`,
+      altText: (title: string, grade: string, years: string) => `${title}の目標と実績を年度ごとに示したグラフ（${years}）。${grade}`,
+      yearsSpan: (first: string, last: string) => `${first}〜${last}`,
+      comment: (title: string, grade: string, who: string | null) => `*${title}*　${grade}${who ? `\n${who} さんが表示` : ''}`,
+      button: 'グラフ',
+      drawing: (circled: string) => `${circled} のグラフを作成しています…`,
+      nothingToDraw: (circled: string) => `${circled} には指標がないため、グラフは作成できません。`,
+      sentToDm: (reason: string) =>
+        `この会話にはボットが参加していないため、グラフはボットとの DM に送りました（${reason}）。チャンネルで共有するには、チャンネルに plan-bot を追加（\`/invite @plan-bot\`）してからもう一度お試しください。`,
+      dmBecause: (reason: string) =>
+        `依頼のあった会話にはボットが参加していないため、グラフをこちらに送ります（${reason}）。`,
+      failed: (reason: string) => `グラフを投稿できませんでした（${reason}）。時間をおいてもう一度お試しください。問題が続く場合は管理者に連絡してください。`,
+      cli: {
+        wrote: (path: string, width: number, height: number, kb: number) => `${path} に書き出しました（${width}×${height}、${kb} kB）。`,
+        outOption: ['--out FILE.png', 'グラフ（chart）の画像を書き出す先'] as [string, string],
+        outWithoutChart: '--out はグラフ（chart）と一緒に使います。例：npm run plan -- 13 chart --out 13.png',
+        outMissing: '--out の後に書き出すファイル名を指定してください。例：--out 13.png',
+        writeFailed: (path: string, reason: string) => `${path} に書き出せませんでした（${reason}）。`,
+      },
+    },
+    grade: {
+      withTrend: (line: string, trend: string) => `${line}（${trend}）`,
+      missing: (years: string) => `未入力：${years}`,
+    },
+    home: {
+      title: 'plan-bot',
+      intro: (date: string) => `第4期情報化推進計画　${date}時点`,
+      ownedTitle: 'あなたが担当するアクションプラン',
+      planLine: (title: string, grade: string, status: string) => `*${title}*\n${grade}　${status}`,
+      due: (fy: string, indicator: string, target: string, due: string, daysLeft: number) =>
+        `⏰ ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${daysLeft === 0 ? '本日まで' : `あと${daysLeft}日`}`,
+      overdue: (fy: string, indicator: string, target: string, due: string, daysLate: number) =>
+        `⚠️ ${fy} ${indicator}（目標 ${target}）提出期限 ${due}・${daysLate}日超過`,
+      nothingDue: '提出が必要な実績はありません。',
+      moreFigures: (n: number, number: number) => `…ほか${n}件（\`/plan ${number}\` で確認できます）`,
+      morePlans: (n: number) => `…ほか${n}件のアクションプランは表示しきれませんでした。\`/plan overdue\` で未提出の一覧を確認できます。`,
+      recordButton: '実績を入力',
+      showButton: '詳細',
+      chartButton: 'グラフ',
+      guideTitle: 'はじめに',
+      guide:
+        'あなたが担当するアクションプランはまだありません。\n' +
+        '• `/plan 13` でアクションプラン⑬の目標・実績を、`/plan 13 chart` でグラフを表示できます。\n' +
+        '• `/plan list` で一覧、`/plan overdue` で期限を過ぎた未提出の実績を確認できます。\n' +
+        '• 担当になると、ここに担当のアクションプランと提出が必要な実績が表示されます（設定は管理者が `/plan owner 13 add @ユーザー` で行います）。',
+      adminTitle: '計画全体（管理者）',
+      adminSummary: (plans: number, overdue: number, withOverdue: number) =>
+        `アクションプラン ${plans}件・期限超過の実績 ${overdue}件（${withOverdue}件のアクションプラン）`,
+      adminLine: (title: string, grade: string, overdue: number) =>
+        `${title}　${grade}${overdue > 0 ? `　⚠️ 期限超過 ${overdue}件` : ''}`,
+      adminMore: (n: number) => `…ほか${n}件は \`/plan list\` で確認できます。`,
+      reviewTitle: (fy: string) => `${fy} 評価の進み具合`,
+      reviewProgress: (agreed: number, total: number, due: string | null) =>
+        `評価が確定したアクションプラン ${agreed}／${total}件${due ? `（期限 ${due}）` : ''}`,
+      reviewMember: (who: string, graded: number, total: number) => `${who}　${graded}／${total}件`,
+      seatTitle: (fy: string) => `${fy} 評価：あなたの未評価`,
+      seatPending: (plans: string, n: number, total: number) => `未評価 ${n}／${total}件：${plans}`,
+      seatDone: (total: number) => `${total}件すべて評価済みです。ありがとうございました。`,
+      sentAnswer: (circled: string) => `${circled} をお送りします。`,
+      couldNotOpen: 'ホーム画面からの操作を完了できませんでした。時間をおいてもう一度お試しください。',
+      omitted: (n: number) => `…ほか${n}項目は表示しきれませんでした。`,
     },
   },
 };

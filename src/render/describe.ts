@@ -1,5 +1,6 @@
+import { STATUS_SYMBOL } from '../messages/symbols.ts';
 import type { ParseError, Verb } from '../../commands/grammar.ts';
-import type { CommandError, CommandResult, OverdueGroup, PlanClosureView } from '../../commands/results.ts';
+import type { CommandError, CommandResult, OverdueGroup, PlanClosureView, YearView } from '../../commands/results.ts';
 import { civilDateInTokyo } from '../domain/fiscal-year.ts';
 import type { Messages } from '../messages/index.ts';
 import { localName } from './local.ts';
@@ -143,4 +144,9 @@ export type TextStyle = 'mrkdwn' | 'plain';
 /** A person named so Slack shows (and notifies) them; a terminal shows the id. */
 export function mention(userId: string, style: TextStyle = 'mrkdwn'): string {
   return style === 'mrkdwn' ? `<@${userId}>` : `@${userId}`;
+}
+
+/** A figure's status with its symbol (✅ 達成), or the dash when there is none. */
+export function statusLabel(status: YearView['status'] | null, m: Messages): string {
+  return status ? `${STATUS_SYMBOL[status]} ${m.status[status]}` : m.none;
 }

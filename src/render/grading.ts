@@ -102,3 +102,13 @@ export function latestWords(indicator: IndicatorView, m: Messages): string {
   if (achievement) return m.grading.latest(m.fiscalYear(latest.fiscalYear), achievement);
   return m.plan.latest(m.fiscalYear(latest.fiscalYear), latest.rate === null ? m.none : m.percent(latest.rate));
 }
+
+/**
+ * A plan's grade in one short line, for a chart's subtitle and the Home tab: the latest graded
+ * year's grade and, beside it, the trend (`令和2年度 評価 A（↗ 改善）`), or why there is none.
+ */
+export function gradeLine(grading: PlanGrading, m: Messages): string {
+  const words = listGradeWords(grading, m);
+  const graded = grading.latest !== null && grading.latest.result.grade !== null;
+  return graded && grading.trend ? m.visual.grade.withTrend(words, m.grading.trend[grading.trend]) : words;
+}

@@ -46,6 +46,7 @@ export interface TextDoor {
   notes?: readonly string[];
 }
 import { reviewTextLines } from './review-text.ts';
+import { chartPictures } from './chart-spec.ts';
 
 /** Plain-text answers for the terminal: the CLI is one more renderer of the same results. */
 export function renderText(result: CommandResult, m: Messages, door?: TextDoor): string {
@@ -87,6 +88,11 @@ function sendsToSlack(error: CommandError): boolean {
 
 function lines(result: CommandResult, m: Messages): string[] {
   switch (result.kind) {
+    case 'chart': {
+      // The CLI writes the image itself (--out); this is what the image is of.
+      const { title, grade } = chartPictures(result, m);
+      return [title, grade];
+    }
     case 'action_plan': {
       const p = result.plan;
       const completeness = completenessLine(p.grading, m);

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import type { AlertSettings } from '../../commands/alerts/settings.ts';
 import type { ReminderSettings } from '../../commands/reminders/settings.ts';
+import type { ReviewProgress } from '../../commands/home.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
 import type { SlackConfig } from '../config/slack.ts';
@@ -23,4 +24,6 @@ export interface SlackDeps {
   wallClock?: () => number;
   /** Socket Mode: how long start() waits for the WebSocket before giving up (default 30 s). */
   socketConnectTimeoutMs?: number;
+  /** Where the Home tab reads the open committee review; default the review store, null: no review section. */
+  reviewProgress?: ReviewProgress | null;
 }

@@ -53,3 +53,16 @@ export async function removeOwner(db: PlanDb, input: { actionPlanId: number; use
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The numbers of the action plans (of one plan) that a user owns, in order: what their Home tab lists. */
+export async function listOwnedActionPlanNumbers(db: PlanDb, planId: number, userId: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('action_plan_owner as o')
+    .innerJoin('action_plan as ap', 'ap.id', 'o.action_plan_id')
+    .select('ap.number')
+    .where('ap.plan_id', '=', planId)
+    .where('o.slack_user_id', '=', userId)
+    .orderBy('ap.number')
+    .execute();
+  return rows.map((r) => r.number);
+}

@@ -195,6 +195,8 @@ describe('npm start in HTTP mode', () => {
     const reply = await waitForReply(standIn, '/respond/main-13');
     expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect(visibleText(reply.body)).toContain('5,270回');
+    // The chart renderer is warmed up once connected, so no one's first chart pays for it.
+    await running.waitFor(/charts: renderer ready in \d+ ms/);
 
     // No PLAN_ADMINS here: the operator is told at start that nobody can record yet (#12.11).
     expect(running.stderr()).toMatch(/WARN .*PLAN_ADMINS is not set: nobody can record figures/);

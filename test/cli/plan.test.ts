@@ -1,19 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+/** A chart loads ECharts, resvg and a 4.5 MB font in a fresh process: slower than an answer on a busy machine. */
+const CHART_MS = 60_000;
 
 /** Runs the CLI the way `npm run plan -- …` does: a real process on a real database file. */
-function plan(args: string[], env: Record<string, string> = {}) {
+function plan(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/plan.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: dbPath, PLAN_LOCALE: '', PLAN_CODE: '', ...env },
     encoding: 'utf8',
-    timeout: 20_000,
+    timeout: timeoutMs,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -101,6 +103,47 @@ describe('npm run plan (the offline CLI)', () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(revisionCount()).toBe(before);
   });
+
+  it('writes ⑬’s chart as a 1600×900 PNG with --out, exit 0', () => {
+    const out = join(dir, '13.png');
+    const { code, stdout, stderr } = plan(['13', 'chart', '--out', out], {}, CHART_MS);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(stdout).toContain('令和2年度 評価 A');
+    expect(stdout).toContain(`${out} に書き出しました（1600×900`);
+    const png = readFileSync(out);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
+  }, CHART_MS);
+
+  it('reads --out=FILE and the verb-first form, in English with PLAN_LOCALE=en', () => {
+    const out = join(dir, 'chart-11-en.png');
+    const { code, stdout } = plan(['chart', '11', `--out=${out}`], { PLAN_LOCALE: 'en' }, CHART_MS);
+    expect(code).toBe(0);
+    expect(stdout).toContain('FY2020: grade A');
+    expect(stdout).toContain(`Wrote ${out} (1600×900`);
+    expect(existsSync(out)).toBe(true);
+  }, CHART_MS);
+
+  it.each([
+    [['13', '--out', 'x.png'], '--out はグラフ（chart）と一緒に使います'],
+    [['13', 'chart', '--out'], '--out の後に書き出すファイル名を指定してください'],
+    [['99', 'chart', '--out', 'x.png'], 'アクションプラン 99 はありません'],
+  ])('refuses %j with one line and exit 1, writing no file', (args, line) => {
+    const { code, stdout, stderr } = plan(args);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(line);
+    expect(existsSync(join(ROOT, 'x.png'))).toBe(false);
+  });
+
+  it('says where a chart could not be written, exit 1', () => {
+    const out = join(dir, 'no-such-folder', '13.png');
+    const { code, stderr } = plan(['13', 'chart', '--out', out], {}, CHART_MS);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${out} に書き出せませんでした（ENOENT）`);
+  }, CHART_MS);
 
   it('names a bad variable and exits 2', () => {
     const { code, stderr } = plan(['13'], { PLAN_LOCALE: 'fr' });

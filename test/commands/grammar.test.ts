@@ -52,6 +52,16 @@ describe('the /plan grammar', () => {
     expect(refused('report')).toEqual({ code: 'missing_argument', verb: 'report' });
   });
 
+  it('reads a chart request number-first or verb-first, in English or Japanese', () => {
+    for (const text of ['13 chart', 'chart 13', '⑬ グラフ', 'グラフ 13', '13 graph', '１３　ＣＨＡＲＴ', '13 chart share']) {
+      expect(parsed(text), text).toEqual({ verb: 'chart', number: 13 });
+    }
+    expect(refused('chart')).toEqual({ code: 'missing_argument', verb: 'chart' });
+    expect(refused('chart abc')).toEqual({ code: 'bad_number', word: 'abc' });
+    expect(refused('13 chart 14')).toEqual({ code: 'unexpected_words', verb: 'show', words: 'chart 14' });
+    expect(refused('13 list')).toEqual({ code: 'unexpected_words', verb: 'show', words: 'list' });
+  });
+
   it('reads owner management with Slack-escaped and bare user ids', () => {
     expect(parsed('owner 13')).toEqual({ verb: 'owner', number: 13, action: 'list' });
     expect(parsed('owner 13 add <@U024BE7LH|tanaka>')).toEqual({ verb: 'owner', number: 13, action: 'add', userId: 'U024BE7LH' });

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { eraYearLabel } from '../../src/domain/fiscal-year.ts';
@@ -21,6 +20,7 @@ import {
 import { chartFaces } from '../../src/render/chart/fonts.ts';
 import { niceScale, wrapText } from '../../src/render/chart/format.ts';
 import { subsetFontFiles, svgText } from '../../src/render/chart/subset.ts';
+import { decodePng, distinctColours } from '../support/png.ts';
 
 interface SeedIndicator {
   name: string;
@@ -83,56 +83,6 @@ function values(data: unknown[]): Array<number | null> {
 /** Text content of every <text> element, in document order. */
 function svgTexts(svg: string): string[] {
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-}
-
-/** Just enough PNG decoding for the renderer's output: 8-bit RGBA, non-interlaced. */
-function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer } {
-  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let at = 8;
-  let width = 0;
-  let height = 0;
-  const idat: Buffer[] = [];
-  while (at < png.length) {
-    const length = png.readUInt32BE(at);
-    const type = png.toString('latin1', at + 4, at + 8);
-    const data = png.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      expect([data[8], data[9], data[12]]).toEqual([8, 6, 0]); // 8-bit, RGBA, no interlace
-    }
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + length;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * 4;
-  const pixels = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    for (let x = 0; x < stride; x++) {
-      const value = raw[y * (stride + 1) + 1 + x]!;
-      const left = x >= 4 ? pixels[y * stride + x - 4]! : 0;
-      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
-      const upLeft = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4]! : 0;
-      let predicted = 0;
-      if (filter === 1) predicted = left;
-      else if (filter === 2) predicted = up;
-      else if (filter === 3) predicted = (left + up) >> 1;
-      else if (filter === 4) {
-        const p = left + up - upLeft;
-        const [pa, pb, pc] = [Math.abs(p - left), Math.abs(p - up), Math.abs(p - upLeft)];
-        predicted = pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
-      }
-      pixels[y * stride + x] = (value + predicted) & 0xff;
-    }
-  }
-  return { width, height, pixels };
-}
-
-function distinctColours(pixels: Buffer): number {
-  const colours = new Set<number>();
-  for (let i = 0; i < pixels.length; i += 4) colours.add(pixels.readUInt32BE(i));
-  return colours.size;
 }
 
 /** A tiny SVG with one line of text in the chart font, rasterised through the renderer's PNG path. */

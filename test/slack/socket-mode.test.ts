@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkLimits } from '../../src/render/blocks/limits.ts';
 import { startTestBot, TEST_APP_TOKEN, visibleText, waitForReply, type TestBot } from '../support/plan-bot.ts';
-import { slashCommandBody } from '../support/signed-request.ts';
+import { appHomeOpenedEvent, eventCallbackBody, slashCommandBody } from '../support/signed-request.ts';
 import {
+  eventsApiEnvelope,
   helloMessage,
   slashCommandEnvelope,
   startSocketModeServer,
@@ -68,6 +69,15 @@ describe('Socket Mode', () => {
     await connection.waitForMessage((m) => m.envelope_id === 'env-bad');
     const reply = await waitForReply(t.standIn, '/respond/socket-bad');
     expect(visibleText(reply.body)).toContain('「abc」は分かりませんでした。');
+  });
+
+  it('acks app_home_opened over the socket and publishes that person’s Home tab', async () => {
+    const event = JSON.parse(eventCallbackBody(appHomeOpenedEvent('U0SOCKET'))) as Record<string, unknown>;
+    connection.send(eventsApiEnvelope('env-home', event));
+    expect(await connection.waitForMessage((m) => m.envelope_id === 'env-home')).toMatchObject({ envelope_id: 'env-home' });
+    const published = await t.standIn.waitForCall('views.publish');
+    expect(published.body.user_id).toBe('U0SOCKET');
+    expect(published.body.view).toMatchObject({ type: 'home' });
   });
 
   it('closes the WebSocket on stop', async () => {

@@ -14,7 +14,15 @@ import { createLogger } from '../../src/slack/logger.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
-import { DEFAULT_USER_ID, postSigned, slashCommandBody, type SignedResponse, type SlashCommandFields } from './signed-request.ts';
+import type { ReviewProgress } from '../../commands/home.ts';
+import {
+  DEFAULT_USER_ID,
+  eventCallbackBody,
+  postSigned,
+  slashCommandBody,
+  type SignedResponse,
+  type SlashCommandFields,
+} from './signed-request.ts';
 import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
 import { textsUnder } from './block-texts.ts';
 
@@ -40,6 +48,8 @@ export interface TestBot {
   setNow(now: Date): void;
   /** Posts a signed `/plan <text>`; resolves with Bolt's HTTP answer and the response_url call. */
   slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: RecordedCall }>;
+  /** Delivers one Events API event (signed), e.g. `appHomeOpenedEvent(user)`; resolves with Bolt's HTTP answer. */
+  event(event: Record<string, unknown>): Promise<SignedResponse>;
   close(): Promise<void>;
 }
 
@@ -54,6 +64,8 @@ export interface TestBotOptions {
   deps?: Pick<SlackDeps, 'socketConnectTimeoutMs' | 'wallClock'>;
   /** What `/plan reminders` previews; default none (reminders off). */
   reminderSettings?: ReminderSettings;
+  /** What the Home tab learns about an open committee review (default none). */
+  reviewProgress?: ReviewProgress;
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -85,7 +97,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
-  const bot = createSlackApp({ config, db, plan, clock, logger, reminderSettings: options.reminderSettings ?? null, ...options.deps });
+  const bot = createSlackApp({
+    config,
+    db,
+    plan,
+    clock,
+    logger,
+    reminderSettings: options.reminderSettings ?? null,
+    ...(options.reviewProgress ? { reviewProgress: options.reviewProgress } : {}),
+    ...options.deps,
+  });
   let eventsUrl = '';
   if (config.appToken === undefined && options.start !== false) {
     const listening = await bot.start();
@@ -111,6 +132,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       const http = await postSigned(eventsUrl, body, { signingSecret: TEST_SIGNING_SECRET });
       const reply = await waitForReply(standIn, new URL(responseUrl).pathname);
       return { http, reply };
+    },
+    event(event) {
+      return postSigned(eventsUrl, eventCallbackBody(event), { signingSecret: TEST_SIGNING_SECRET });
     },
     async close() {
       await bot.stop(1000);

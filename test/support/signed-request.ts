@@ -69,6 +69,39 @@ export function interactionBody(payload: object): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** An Events API delivery: the JSON envelope Slack POSTs to the Request URL around one event. */
+export function eventCallbackBody(event: Record<string, unknown>, opts: { eventId?: string } = {}): string {
+  const now = Math.floor(Date.now() / 1000);
+  return JSON.stringify({
+    token: DEFAULT_VERIFICATION_TOKEN,
+    team_id: DEFAULT_TEAM_ID,
+    api_app_id: DEFAULT_APP_ID,
+    event,
+    type: 'event_callback',
+    event_id: opts.eventId ?? `Ev${randomBytes(5).toString('hex').toUpperCase()}`,
+    event_time: now,
+    authorizations: [{ enterprise_id: null, team_id: DEFAULT_TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+    event_context: `4-${randomBytes(12).toString('hex')}`,
+  });
+}
+
+/**
+ * `app_home_opened` as Slack sends it when a person opens the bot's Home tab (or its Messages
+ * tab, with `tab: 'messages'`). `view` is the Home view last published for them, absent the
+ * first time.
+ */
+export function appHomeOpenedEvent(userId: string = DEFAULT_USER_ID, tab: 'home' | 'messages' = 'home'): Record<string, unknown> {
+  const ms = Date.now();
+  return {
+    type: 'app_home_opened',
+    user: userId,
+    channel: `D${userId.slice(1)}`,
+    tab,
+    event_ts: `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000).padStart(6, '0')}`,
+  };
+}
+
 export interface PlainText {
   type: 'plain_text';
   text: string;
@@ -113,6 +146,8 @@ export interface BlockActionOptions {
   messageTs?: string;
   /** When set the action comes from inside that modal: container/view instead of channel/message, no response_url. */
   viewId?: string;
+  /** With `viewId`: the view is the Home tab (type `home`), not a modal. */
+  home?: boolean;
   privateMetadata?: string;
   callbackId?: string;
   stateValues?: ViewStateValues;
@@ -233,15 +268,16 @@ export function blockActionPayload(opts: BlockActionOptions): BlockActionsPayloa
   };
 
   if (opts.viewId !== undefined) {
+    const view = modalView({
+      viewId: opts.viewId,
+      callbackId: opts.callbackId ?? '',
+      privateMetadata: opts.privateMetadata ?? '',
+      values: stateValues,
+    });
     return {
       ...base,
       container: { type: 'view', view_id: opts.viewId },
-      view: modalView({
-        viewId: opts.viewId,
-        callbackId: opts.callbackId ?? '',
-        privateMetadata: opts.privateMetadata ?? '',
-        values: stateValues,
-      }),
+      view: opts.home ? ({ ...view, type: 'home', close: null, submit: null } as unknown as ViewPayload) : view,
     };
   }
 

@@ -182,8 +182,10 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         return { ok: true, channel, ts, message: botMessage(b, ts) };
       }
       case 'conversations.open': {
-        const user = typeof b.users === 'string' ? b.users.split(',')[0]! : '';
-        return { ok: true, channel: { id: dmOf(user) } };
+        // The DM with one person: a stable D… id per user, as Slack gives the same one each time.
+        const users = typeof b.users === 'string' ? b.users.split(',') : [];
+        if (users.length !== 1 || !/^[UW][A-Z0-9]{2,}$/.test(users[0]!)) return { ok: false, error: 'user_not_found' };
+        return { ok: true, channel: { id: dmOf(users[0]!) } };
       }
       case 'conversations.history': {
         // Newest first, like Slack; metadata only when asked for with include_all_metadata.
@@ -262,12 +264,6 @@ export async function startSlackApiStandIn(): Promise<SlackApiStandIn> {
         fileCounter += 1;
         const fileId = `F${String(fileCounter).padStart(9, '0')}`;
         return { ok: true, upload_url: `${originOf()}/upload/${fileId}`, file_id: fileId };
-      }
-      case 'conversations.open': {
-        // The DM with one person: a stable D… id per user, as Slack gives the same one each time.
-        const users = typeof b.users === 'string' ? b.users.split(',') : [];
-        if (users.length !== 1 || !/^[UW][A-Z0-9]{2,}$/.test(users[0]!)) return { ok: false, error: 'user_not_found' };
-        return { ok: true, channel: { id: `D${users[0]!.slice(1)}` } };
       }
       case 'files.completeUploadExternal': {
         // Slack accepts only conversation ids here; a user id is refused (bolt-js#2115).

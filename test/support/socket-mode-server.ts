@@ -53,6 +53,11 @@ export function slashCommandEnvelope(envelopeId: string, payload: Record<string,
   return { envelope_id: envelopeId, payload, type: 'slash_commands', accepts_response_payload: true };
 }
 
+/** An Events API delivery over Socket Mode: the event_callback envelope as the payload. */
+export function eventsApiEnvelope(envelopeId: string, eventCallback: Record<string, unknown>): Record<string, unknown> {
+  return { envelope_id: envelopeId, payload: eventCallback, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '' };
+}
+
 export async function startSocketModeServer(): Promise<SocketModeServer> {
   const connections: SocketModeConnection[] = [];
   const sockets = new Set<Socket>();

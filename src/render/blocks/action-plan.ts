@@ -3,7 +3,7 @@ import type { Messages } from '../../messages/index.ts';
 import { actualWords, targetWords } from '../describe.ts';
 import { completenessLine, latestWords, performanceLine, trendLine, yearGradeWords, yearStatusWords } from '../grading.ts';
 import { localName, localNoteLines, localUnit } from '../local.ts';
-import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from './ids.ts';
+import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID, SHOW_CHART_ACTION_ID } from './ids.ts';
 import { actions, button, context, divider, escapeMrkdwn, header, mention, section, type Block, type SlackMessage } from './build.ts';
 import { truncateMrkdwn } from './limits.ts';
 
@@ -75,6 +75,7 @@ function closingBlocks(p: ActionPlanView, m: Messages): Block[] {
     actions(
       PLAN_ACTIONS_BLOCK_ID,
       button({ text: m.plan.recordButton, actionId: RECORD_FIGURE_ACTION_ID, value: String(p.number), style: 'primary' }),
+      button({ text: m.visual.chart.button, actionId: SHOW_CHART_ACTION_ID, value: String(p.number) }),
     ),
   );
   return blocks;

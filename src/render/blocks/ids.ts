@@ -14,3 +14,14 @@ export const SNOOZE_REMINDER_ACTION_ID = 'snooze_reminder';
 
 /** The actions block of a reminder DM (the record button there reuses RECORD_FIGURE_ACTION_ID). */
 export const REMINDER_ACTIONS_BLOCK_ID = 'reminder_actions';
+/** The グラフ button on an action-plan answer and on the Home tab; its value is the action plan number. */
+export const SHOW_CHART_ACTION_ID = 'show_chart';
+
+/** The Home tab's 詳細 button: the action plan's answer, sent to the person's DM; value: the number. */
+export const HOME_SHOW_PLAN_ACTION_ID = 'home_show_plan';
+
+/**
+ * The Home tab's 実績を入力 button beside one due figure: the figure form opened on that indicator
+ * and year. Value: `<action plan number>:<indicator id>:<fiscal year>`.
+ */
+export const HOME_RECORD_FIGURE_ACTION_ID = 'home_record_figure';

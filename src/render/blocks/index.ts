@@ -4,6 +4,7 @@ import { renderReminderPreviewBlocks } from '../reminders/preview.ts';
 import type { Messages } from '../../messages/index.ts';
 import { actionPlanListMessage } from './action-plan-list.ts';
 import { actionPlanMessage } from './action-plan.ts';
+import { chartMessage } from './chart.ts';
 import { section, type SlackMessage } from './build.ts';
 import { errorMessage } from './error.ts';
 import { helpMessage } from './help.ts';
@@ -66,6 +67,8 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
     }
     case 'review':
       return reviewMessage(result.review, m);
+    case 'chart':
+      return chartMessage(result, m, shared);
     case 'open_figure_form': {
       // Slack opens the form instead (see listeners); this is only the words if it cannot.
       const text = m.record.couldNotOpen(m.circled(result.actionPlanNumber), result.actionPlanNumber);

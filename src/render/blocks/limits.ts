@@ -35,6 +35,17 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
+/**
+ * Block Kit's limits for the App Home tab (views.publish): a view holds up to 100 blocks, the
+ * per-block limits are those above, and Slack refuses the whole view (`invalid_arguments`)
+ * when one is broken. `fitViewBlocks` is the Home renderer's last step.
+ */
+export const HOME_LIMITS = {
+  blocksPerView: 100,
+  privateMetadata: 3000,
+  callbackId: 255,
+} as const;
+
 /** Like `truncateText`, but never leaves half an entity (`&am`) or half a mention (`<@U12`). */
 export function truncateMrkdwn(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -76,21 +87,28 @@ export function linesToSections(lines: string[], maxBlocks: number, more: (n: nu
 /** Every way the message breaks a limit, as readable paths; empty when Slack will take it. */
 export function checkLimits(message: SlackMessage): string[] {
   const problems: string[] = [];
-  const tooLong = (path: string, text: string | undefined, max: number) => {
-    if (text !== undefined && text.length > max) problems.push(`${path}: ${text.length} > ${max} characters`);
-  };
-  const emptyText = (path: string, text: string | undefined) => {
-    if (text !== undefined && text.trim() === '') problems.push(`${path}: empty text`);
-  };
   if (message.text.trim() === '') problems.push('text: empty fallback text');
-  tooLong('text', message.text, LIMITS.fallbackText);
+  if (message.text.length > LIMITS.fallbackText) problems.push(`text: ${message.text.length} > ${LIMITS.fallbackText} characters`);
   if (message.blocks.length > LIMITS.blocksPerMessage) {
     problems.push(`blocks: ${message.blocks.length} > ${LIMITS.blocksPerMessage}`);
   }
   const total = message.blocks.reduce((sum, b) => sum + blockTextLength(b), 0);
   if (total > LIMITS.messageBlockText) problems.push(`blocks: ${total} > ${LIMITS.messageBlockText} characters in all`);
 
-  message.blocks.forEach((block, i) => {
+  problems.push(...blockProblems(message.blocks));
+  return problems;
+}
+
+/** Every way single blocks break a limit (lengths, counts), whatever surface carries them. */
+function blockProblems(blocks: Block[]): string[] {
+  const problems: string[] = [];
+  const tooLong = (path: string, text: string | undefined, max: number) => {
+    if (text !== undefined && text.length > max) problems.push(`${path}: ${text.length} > ${max} characters`);
+  };
+  const emptyText = (path: string, text: string | undefined) => {
+    if (text !== undefined && text.trim() === '') problems.push(`${path}: empty text`);
+  };
+  blocks.forEach((block, i) => {
     const at = `blocks[${i}] (${block.type})`;
     tooLong(`${at}.block_id`, block.block_id, LIMITS.id);
     switch (block.type) {
@@ -106,6 +124,11 @@ export function checkLimits(message: SlackMessage): string[] {
           problems.push(`${at}.fields: ${block.fields!.length} > ${LIMITS.sectionFields}`);
         }
         block.fields?.forEach((f, j) => tooLong(`${at}.fields[${j}]`, f.text, LIMITS.fieldText));
+        if (block.accessory?.type === 'button') {
+          tooLong(`${at}.accessory.text`, block.accessory.text.text, LIMITS.buttonText);
+          tooLong(`${at}.accessory.value`, block.accessory.value, LIMITS.buttonValue);
+          tooLong(`${at}.accessory.action_id`, block.accessory.action_id, LIMITS.id);
+        }
         break;
       case 'context':
         if (block.elements.length > LIMITS.contextElements) {
@@ -134,6 +157,28 @@ export function checkLimits(message: SlackMessage): string[] {
     }
   });
   return problems;
+}
+
+/** Every way a Home tab view breaks a limit; empty when views.publish will take it. */
+export function checkViewLimits(view: { blocks: Block[]; private_metadata?: string; callback_id?: string }): string[] {
+  const problems: string[] = [];
+  if (view.blocks.length > HOME_LIMITS.blocksPerView) problems.push(`blocks: ${view.blocks.length} > ${HOME_LIMITS.blocksPerView}`);
+  if ((view.private_metadata?.length ?? 0) > HOME_LIMITS.privateMetadata) problems.push('private_metadata: too long');
+  if ((view.callback_id?.length ?? 0) > HOME_LIMITS.callbackId) problems.push('callback_id: too long');
+  problems.push(...blockProblems(view.blocks));
+  return problems;
+}
+
+/**
+ * Brings a view's blocks inside the limits: every text clamped, and past `maxBlocks` the
+ * blocks from the end dropped and `omitted(n)` said in their place. Renderers budget their
+ * blocks themselves; this is the guard that keeps a surprise from emptying the tab.
+ */
+export function fitViewBlocks(blocks: Block[], omitted: (n: number) => string, maxBlocks: number = HOME_LIMITS.blocksPerView): Block[] {
+  const clamped = blocks.flatMap(clampBlock);
+  if (clamped.length <= maxBlocks) return clamped;
+  const kept = clamped.slice(0, maxBlocks - 1);
+  return [...kept, context(omitted(clamped.length - kept.length))];
 }
 
 /**
@@ -169,8 +214,12 @@ function clampBlock(block: Block): Block[] {
     case 'section': {
       const text = block.text ? { ...block.text, text: clampText(block.text, LIMITS.sectionText) } : undefined;
       const fields = block.fields?.map((f) => ({ ...f, text: clampText(f, LIMITS.fieldText) }));
+      const accessory =
+        block.accessory?.type === 'button'
+          ? { ...block.accessory, text: { ...block.accessory.text, text: truncateText(block.accessory.text.text, LIMITS.buttonText) } }
+          : block.accessory;
       if (!fields || fields.length <= LIMITS.sectionFields) {
-        return [{ ...block, ...(text ? { text } : {}), ...(fields ? { fields } : {}) }];
+        return [{ ...block, ...(text ? { text } : {}), ...(fields ? { fields } : {}), ...(accessory ? { accessory } : {}) }];
       }
       // Two-column fields read row by row, so splitting after an even count keeps rows whole.
       const out: Block[] = [];

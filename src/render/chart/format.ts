@@ -63,9 +63,11 @@ export function longWords(text: string): string[] {
  */
 export function wrapText(text: string, maxWidth: number, measure: (line: string) => number): string[] {
   const greedy = breakLines(text, maxWidth, measure);
-  // Balance the lines: the narrowest width that needs no more lines (評価|期間前, not 評価期間|前).
+  // Balance the lines: the narrowest width that needs no more lines (評価|期間前, not 評価期間|前),
+  // but never so narrow that a word which fits on a line of its own is cut (not g|raded).
+  const floor = Math.max(0, ...longWords(text).map(measure).filter((w) => w <= maxWidth));
   let best = greedy;
-  for (let width = maxWidth - 2; width > 0; width -= 2) {
+  for (let width = maxWidth - 2; width > 0 && width >= floor; width -= 2) {
     const tighter = breakLines(text, width, measure);
     if (tighter.length > greedy.length || tighter.some((line) => measure(line) > width)) break;
     best = tighter;

@@ -1,6 +1,7 @@
 export { chartOption, type ChartOption } from './option.ts';
 export { CHART_FONT_FAMILY, chartFontFiles, chartTextWidth, missingGlyphs } from './fonts.ts';
-export { chartFileName, renderChartPng, renderChartSvg, svgToPng, warmUpChartRenderer } from './render.ts';
+export { renderChartPng, renderChartSvg, svgToPng, warmUpChartRenderer } from './render.ts';
+export { chartFileName } from './file-name.ts';
 export { formatChartNumber } from './format.ts';
 export {
   CHART_HEIGHT,

@@ -72,10 +72,6 @@ export function renderChartPng(spec: ChartSpec): Buffer {
   return svgToPng(renderChartSvg(spec));
 }
 
-/** An ASCII file name for an action plan's chart, e.g. `plan-13-chart.png`. */
-export function chartFileName(actionPlanNumber: number, extension: 'png' | 'svg' = 'png'): string {
-  return `plan-${String(actionPlanNumber).padStart(2, '0')}-chart.${extension}`;
-}
 
 /**
  * Loads the fonts and runs every stage once on a small chart, so the first real chart a user asks

@@ -15,11 +15,15 @@ export interface OpenFigureFormArgs {
   /** From the slash command or the button click; Slack honours it for 3 seconds. */
   triggerId: string;
   actionPlanNumber: number;
-  /** The figure to open the form on (a reminder's button); default the most overdue. */
-  choice?: { indicatorId: number; fiscalYear: number };
   userId: string;
   deps: SlackDeps;
-  respond: RespondFn;
+  /** Null from the Home tab, which has no response_url: refusals then go to the person's DM. */
+  respond: RespondFn | null;
+  /**
+   * The figure to open the form on (a reminder's button, the Home tab's button beside one due
+   * figure); default the most overdue.
+   */
+  choice?: { indicatorId?: number; fiscalYear?: number };
 }
 
 /**
@@ -41,6 +45,10 @@ export async function openFigureForm({
 }: OpenFigureFormArgs): Promise<void> {
   const m = messagesFor(deps.config.locale);
   const say = async (message: SlackMessage | { text: string }) => {
+    if (respond === null) {
+      await client.chat.postMessage({ channel: userId, ...message, unfurl_links: false, unfurl_media: false });
+      return;
+    }
     const delivered = await respondReliably(respond, { response_type: 'ephemeral', ...message }, deps.logger);
     if (!delivered) throw new Error(`the answer to a figure form request for ${actionPlanNumber} was not accepted`);
   };

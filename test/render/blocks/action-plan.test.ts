@@ -8,7 +8,7 @@ import { NARRATIVE_MAX } from '../../../src/render/blocks/action-plan.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
 import { checkLimits } from '../../../src/render/blocks/limits.ts';
 import { UNGRADED, UNGRADED_YEAR } from '../../support/results.ts';
-import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID } from '../../../src/render/blocks/ids.ts';
+import { PLAN_ACTIONS_BLOCK_ID, RECORD_FIGURE_ACTION_ID, SHOW_CHART_ACTION_ID } from '../../../src/render/blocks/ids.ts';
 
 const STATUSES: FigureStatus[] = ['achieved', 'missed', 'overdue', 'pending', 'no_target'];
 
@@ -124,7 +124,7 @@ describe('the action-plan answer', () => {
     expect(texts(renderMessage(result({ owners: [] }), ja))).toContain(ja.plan.noOwners);
   });
 
-  it('ends with the record-a-figure button carrying the action plan number', () => {
+  it('ends with the record-a-figure and グラフ buttons carrying the action plan number', () => {
     expect(blocks.at(-1)).toEqual({
       type: 'actions',
       block_id: PLAN_ACTIONS_BLOCK_ID,
@@ -135,6 +135,12 @@ describe('the action-plan answer', () => {
           action_id: RECORD_FIGURE_ACTION_ID,
           value: '3',
           style: 'primary',
+        },
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'グラフ', emoji: true },
+          action_id: SHOW_CHART_ACTION_ID,
+          value: '3',
         },
       ],
     });

@@ -38,7 +38,7 @@ afterAll(async () => {
 function everyCommand(): string[] {
   const numbers = Array.from({ length: 20 }, (_, i) => i + 1);
   return [
-    ...numbers.flatMap((n) => [`${n}`, `${n} share`, `history ${n}`, `owner ${n}`]),
+    ...numbers.flatMap((n) => [`${n}`, `${n} share`, `history ${n}`, `owner ${n}`, `${n} chart`]),
     '',
     'list',
     'list share',

@@ -9,7 +9,7 @@ import { ja } from '../../../src/messages/ja.ts';
 import { context, section, type SlackMessage } from '../../../src/render/blocks/build.ts';
 import { renderMessage } from '../../../src/render/blocks/index.ts';
 import { checkLimits, fitToLimits, LIMITS, linesToSections, truncateMrkdwn, truncateText } from '../../../src/render/blocks/limits.ts';
-import { RECORD_FIGURE_ACTION_ID } from '../../../src/render/blocks/ids.ts';
+import { RECORD_FIGURE_ACTION_ID, SHOW_CHART_ACTION_ID } from '../../../src/render/blocks/ids.ts';
 import { UNGRADED, UNGRADED_YEAR } from '../../support/results.ts';
 
 const long = (n: number, unit = '長') => unit.repeat(n);
@@ -92,7 +92,13 @@ describe('a much larger action plan than any in the 4th plan', () => {
 
   it('keeps the record button and says how much was left out', () => {
     const last = message.blocks.at(-1)!;
-    expect(last).toMatchObject({ type: 'actions', elements: [{ action_id: RECORD_FIGURE_ACTION_ID, value: '13' }] });
+    expect(last).toMatchObject({
+      type: 'actions',
+      elements: [
+        { action_id: RECORD_FIGURE_ACTION_ID, value: '13' },
+        { action_id: SHOW_CHART_ACTION_ID, value: '13' },
+      ],
+    });
     const notice = message.blocks.at(-2)!;
     expect(notice.type).toBe('context');
     expect(JSON.stringify(notice)).toMatch(/…ほか\d+項目は表示しきれませんでした。/);

@@ -14,6 +14,7 @@ import { exportPreparing } from '../../../render/plans.ts';
 import { announceReviewOpened } from '../../review/announce.ts';
 import type { ReviewAnswer } from '../../../../commands/review/results.ts';
 import { respondReliably } from '../../respond.ts';
+import { answerChartCommand, chartNumberOf } from '../../chart/chart-command.ts';
 
 export const PLAN_COMMAND = '/plan';
 
@@ -27,7 +28,11 @@ export const PLAN_COMMAND = '/plan';
  */
 export function planCommandCallback(deps: SlackDeps) {
   const answers = deps.cacheAnswers === false ? null : new AnswerCache(deps.db);
-  return async ({ command, ack, respond, client }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+  return async (args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
+    const { command, ack, respond, client } = args;
+    // A chart acks with "drawing…" itself, then takes a few hundred milliseconds to draw.
+    const chart = chartNumberOf(command.text);
+    if (chart !== null) return answerChartCommand(args, deps, chart);
     const m = messagesFor(deps.config.locale);
     const parsed = parseCommand(command.text);
     if (parsed.ok && parsed.command.verb === 'export') {

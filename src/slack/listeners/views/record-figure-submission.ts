@@ -10,6 +10,7 @@ import { recordingPolicy } from '../../record-figure/policy.ts';
 import { forbiddenResponse } from '../../../render/blocks/record-figure-refusal.ts';
 import { describeSlackFailure } from '../../../slack-web/failure.ts';
 import { parseFigureSubmission, submissionRequestKey } from '../../record-figure/submission.ts';
+import { refreshHomesAfterRecording } from '../../home/publish-home.ts';
 
 /**
  * "Record" pressed in the figure form.
@@ -72,6 +73,7 @@ export function recordFigureSubmissionCallback(deps: SlackDeps) {
         ` (revision ${saved.revisionId}${saved.provisional ? ', provisional' : ''}) by ${saved.recordedBy}`,
     );
     await announce(client, saved, userId, deps, m);
+    await refreshHomesAfterRecording(client, deps, saved.actionPlan.number, userId);
   };
 }
 

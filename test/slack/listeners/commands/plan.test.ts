@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
 import { checkLimits } from '../../../../src/render/blocks/limits.ts';
-import { RECORD_FIGURE_ACTION_ID } from '../../../../src/render/blocks/ids.ts';
+import { RECORD_FIGURE_ACTION_ID, SHOW_CHART_ACTION_ID } from '../../../../src/render/blocks/ids.ts';
 import { FIGURE_FORM_BLOCK_IDS, FIGURE_FORM_CALLBACK_ID } from '../../../../src/render/blocks/record-figure-modal.ts';
 import {
   DEFAULT_USER_ID,
@@ -72,6 +72,7 @@ describe('/plan <number>', () => {
     const buttons = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements);
     expect(buttons).toEqual([
       expect.objectContaining({ type: 'button', action_id: RECORD_FIGURE_ACTION_ID, value: '13', text: expect.objectContaining({ text: ja.plan.recordButton }) }),
+      expect.objectContaining({ type: 'button', action_id: SHOW_CHART_ACTION_ID, value: '13', text: expect.objectContaining({ text: ja.visual.chart.button }) }),
     ]);
   });
 
