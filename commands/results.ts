@@ -13,6 +13,9 @@ import type { Plan } from '../src/store/schema.ts';
 import type { ReminderPreview } from './reminders/preview.ts';
 import type { ExportFormat, ParseError } from './grammar.ts';
 import type { ReviewAnswer, ReviewProblem } from './review/results.ts';
+import type { ActionPlanHeader } from './action-plan-header.ts';
+
+export type { ActionPlanHeader } from './action-plan-header.ts';
 
 /** What handlers return: plain data that a renderer (Block Kit, text) turns into words. */
 
@@ -51,15 +54,6 @@ export interface IndicatorView {
   /** The newest year holding both a target and an actual, with the achievement ratio. */
   latest: { fiscalYear: number; target: number; actual: number; rate: number | null } | null;
   status: FigureStatus | null;
-}
-
-export interface ActionPlanHeader {
-  number: number;
-  name: string;
-  nameEn: string | null;
-  policy: { number: number; name: string; nameEn: string | null };
-  theme: string;
-  themeEn: string | null;
 }
 
 /** How an action plan is doing, apart from whether its figures are complete. */

@@ -2,8 +2,8 @@ import type { CivilDate } from '../../src/domain/fiscal-year.ts';
 import type { ValueProblem } from '../../src/domain/figure-input.ts';
 import type { GradeCode, GradingScheme } from '../../src/domain/grading.ts';
 import type { MissingActual, TextProblem, WayForward } from '../../src/domain/review.ts';
-import type { ActionPlanHeader } from '../results.ts';
-import type { SnapshotActionPlan } from './snapshot.ts';
+import type { ActionPlanHeader } from '../action-plan-header.ts';
+import type { SnapshotActionPlan } from './snapshot-schema.ts';
 
 /** What the review's handlers return: plain data for the renderers (Block Kit, text). */
 

@@ -1,17 +1,14 @@
-import { z } from 'zod';
 import {
-  GRADING_SCHEMES,
-  INDICATOR_KINDS,
   gradeActionPlan,
-  gradesOf,
   isBeforeEvaluationPeriod,
-  type GradeCode,
   type GradingBands,
-  type UngradedReason,
 } from '../../src/domain/grading.ts';
 import { missingActuals, type MissingActual } from '../../src/domain/review.ts';
 import type { ActionPlanRecord } from '../../src/store/action-plans.ts';
 import { gradeOfYear, seriesOf } from '../grading.ts';
+import { snapshotSchema, type ReviewSnapshot } from './snapshot-schema.ts';
+
+export { gradeCodeSchema, snapshotSchema, type ReviewSnapshot, type SnapshotActionPlan, type SnapshotIndicator } from './snapshot-schema.ts';
 
 /**
  * The year's figures as they were when the review opened: what the committee read and graded.
@@ -20,60 +17,6 @@ import { gradeOfYear, seriesOf } from '../grading.ts';
  * schema, so a stored snapshot that does not fit is a loud error, not a silent wrong answer.
  */
 
-const ALL_GRADES: readonly string[] = GRADING_SCHEMES.flatMap((s) => gradesOf(s));
-const UNGRADED_REASONS = ['no_target', 'no_actual', 'before_evaluation_period', 'zero_target', 'no_base'] as const satisfies readonly UngradedReason[];
-
-export const gradeCodeSchema = z.custom<GradeCode>((v) => typeof v === 'string' && ALL_GRADES.includes(v));
-
-const name = { name: z.string(), nameEn: z.string().nullable() };
-
-const snapshotIndicatorSchema = z.object({
-  id: z.number().int(),
-  figureId: z.number().int().nullable(),
-  position: z.number().int(),
-  ...name,
-  unit: z.string(),
-  unitEn: z.string().nullable(),
-  comparator: z.string().nullable(),
-  direction: z.enum(['higher_is_better', 'lower_is_better']),
-  kind: z.enum(INDICATOR_KINDS),
-  target: z.number().nullable(),
-  targetRevised: z.boolean(),
-  actual: z.number().nullable(),
-  provisional: z.boolean(),
-  recordedBy: z.string().nullable(),
-  recordedAt: z.string().nullable(),
-  beforeEvaluation: z.boolean(),
-  grade: gradeCodeSchema.nullable(),
-  ungraded: z.enum(UNGRADED_REASONS).nullable(),
-  achievement: z.object({ kind: z.enum(['ratio', 'points', 'margin']), value: z.number() }).nullable(),
-});
-
-const snapshotActionPlanSchema = z.object({
-  id: z.number().int(),
-  number: z.number().int(),
-  ...name,
-  policy: z.object({ number: z.number().int(), ...name }),
-  theme: z.object(name),
-  scheme: z.enum(GRADING_SCHEMES),
-  narrative: z.string().nullable(),
-  /** The year the narrative was written for (the plan document's evaluation year). */
-  narrativeFiscalYear: z.number().int().nullable(),
-  grade: gradeCodeSchema.nullable(),
-  ungraded: z.enum(UNGRADED_REASONS).nullable(),
-  indicators: z.array(snapshotIndicatorSchema),
-});
-
-export const snapshotSchema = z.object({
-  version: z.literal(1),
-  fiscalYear: z.number().int(),
-  takenAt: z.string(),
-  actionPlans: z.array(snapshotActionPlanSchema),
-});
-
-export type ReviewSnapshot = z.infer<typeof snapshotSchema>;
-export type SnapshotActionPlan = ReviewSnapshot['actionPlans'][number];
-export type SnapshotIndicator = SnapshotActionPlan['indicators'][number];
 
 export function takeSnapshot(options: {
   records: readonly ActionPlanRecord[];

@@ -4,7 +4,6 @@ import type { CommandError, CommandResult, OverdueGroup, PlanClosureView, YearVi
 import { civilDateInTokyo } from '../domain/fiscal-year.ts';
 import type { Messages } from '../messages/index.ts';
 import { localName } from './local.ts';
-import { PLAIN, reviewProblemText } from './review-words.ts';
 import { truncateText } from './truncate.ts';
 
 /** Pieces of wording shared by the text and Block Kit renderers. */
@@ -43,7 +42,8 @@ export function parseErrorText(error: ParseError, m: Messages): string {
   }
 }
 
-export function errorText(error: CommandError, m: Messages): string {
+/** Every refusal but the review's, whose words name people (src/render/error-text.ts adds it). */
+export function describeError(error: Exclude<CommandError, { code: 'review' }>, m: Messages): string {
   switch (error.code) {
     case 'parse':
       return parseErrorText(error.error, m);
@@ -70,8 +70,6 @@ export function errorText(error: CommandError, m: Messages): string {
       return m.exchange.errors.yearOutsidePlan(m.fiscalYear(error.fiscalYear), m.exchange.plans.period(error.first, error.last));
     case 'record_in_own_plan_only':
       return m.exchange.errors.recordInOwnPlanOnly(error.planCode);
-    case 'review':
-      return reviewProblemText(error.problem, m, PLAIN);
   }
 }
 

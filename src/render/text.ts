@@ -8,7 +8,6 @@ import {
   actualWords,
   closureWords,
   dayOf,
-  errorText,
   overdueClosedWords,
   overdueGroupWords,
   targetWords,
@@ -45,6 +44,7 @@ export interface TextDoor {
   usage?: string;
   notes?: readonly string[];
 }
+import { errorText } from './error-text.ts';
 import { reviewTextLines } from './review-text.ts';
 import { chartPictures } from './chart-spec.ts';
 

@@ -1,6 +1,7 @@
 import type { CommandError } from '../../../commands/results.ts';
 import type { Messages } from '../../messages/index.ts';
-import { errorText, helpRows, wantsHelpHint } from '../describe.ts';
+import { helpRows, wantsHelpHint } from '../describe.ts';
+import { errorText } from '../error-text.ts';
 import { MRKDWN, PLAIN, reviewProblemText } from '../review-words.ts';
 import { context, escapeMrkdwn, section, type Block, type SlackMessage } from './build.ts';
 import { asCode } from './help.ts';
