@@ -205,6 +205,7 @@ export const en: Messages = {
     more: (n) => `…and ${n} more that did not fit. Narrow it down with \`/plan search\` or \`/plan policy 1\`.`,
     omitted: (n) => `…and ${n} more ${n === 1 ? 'item' : 'items'} that did not fit.`,
     usage: 'Usage',
+    unreadableButton: 'This button could not be read; it may belong to an old message. See `/plan help` for what you can do now.',
     sharedBy: (user) => `Shared by ${user}`,
   },
 

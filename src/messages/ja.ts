@@ -183,6 +183,7 @@ export const ja = {
     more: (n: number) => `…ほか${n}件は表示しきれませんでした。絞り込むには \`/plan search\` や \`/plan policy 1\` をお使いください。`,
     omitted: (n: number) => `…ほか${n}項目は表示しきれませんでした。`,
     usage: '使い方',
+    unreadableButton: 'このボタンの内容を読み取れませんでした。古いメッセージのボタンかもしれません。`/plan help` で今の操作を確認してください。',
     sharedBy: (user: string) => `${user} さんが共有`,
   },
 

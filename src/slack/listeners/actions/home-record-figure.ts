@@ -2,8 +2,8 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { z } from 'zod';
 import { actionPlanNumber } from '../../../../commands/grammar.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, readButtonValue } from '../../button-value.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
 
 /** `13:45:2023` → action plan 13, indicator 45, FY2023: what the Home tab's button carries. */
@@ -30,11 +30,7 @@ export function homeRecordFigureCallback(deps: SlackDeps) {
     await ack();
     const userId = body.user.id;
     try {
-      const parsed = homeFigureValue.safeParse(action.value ?? '');
-      if (!parsed.success) {
-        throw new Error(`home_record_figure button with an unexpected value ${JSON.stringify(action.value?.slice(0, 30))}`);
-      }
-      const { number, indicatorId, fiscalYear } = parsed.data;
+      const { number, indicatorId, fiscalYear } = readButtonValue(homeFigureValue, action);
       await openFigureForm({
         client,
         triggerId: body.trigger_id,
@@ -45,8 +41,7 @@ export function homeRecordFigureCallback(deps: SlackDeps) {
         choice: { indicatorId, fiscalYear },
       });
     } catch (error) {
-      deps.logger.error('the Home tab’s record button could not be answered:', error);
-      const sorry = internalErrorMessage(messagesFor(deps.config.locale));
+      const sorry = buttonFailure(error, 'the Home tab’s record button could not be answered', deps.logger, messagesFor(deps.config.locale));
       await client.chat.postMessage({ channel: userId, ...sorry }).catch(() => undefined);
     }
   };

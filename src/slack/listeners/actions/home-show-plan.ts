@@ -2,10 +2,10 @@ import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } 
 import { actionPlanNumber } from '../../../../commands/grammar.ts';
 import { runCommand } from '../../../../commands/run.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import { renderMessage } from '../../../render/blocks/index.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, readButtonValue } from '../../button-value.ts';
 
 /**
  * 詳細 on the Home tab: the action plan's answer, exactly as `/plan 13` gives it, in the
@@ -17,15 +17,12 @@ export function homeShowPlanCallback(deps: SlackDeps) {
     const userId = body.user.id;
     const m = messagesFor(deps.config.locale);
     try {
-      const number = actionPlanNumber.safeParse(action.value ?? '');
-      if (!number.success) {
-        throw new Error(`home_show_plan button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
-      }
-      const result = await runCommand({ verb: 'show', number: number.data, share: false }, contextFor(deps, userId));
+      const number = readButtonValue(actionPlanNumber, action);
+      const result = await runCommand({ verb: 'show', number, share: false }, contextFor(deps, userId));
       await client.chat.postMessage({ channel: userId, ...renderMessage(result, m, { userId }), unfurl_links: false, unfurl_media: false });
     } catch (error) {
-      deps.logger.error('the Home tab’s details button could not be answered:', error);
-      await client.chat.postMessage({ channel: userId, ...internalErrorMessage(m) }).catch(() => undefined);
+      const sorry = buttonFailure(error, 'the Home tab’s details button could not be answered', deps.logger, m);
+      await client.chat.postMessage({ channel: userId, ...sorry }).catch(() => undefined);
     }
   };
 }

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import { recordFigureValueSchema } from '../../../render/reminders/button-values.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, readButtonValue } from '../../button-value.ts';
 import { openFigureForm } from '../../record-figure/open-form.ts';
 import { respondReliably } from '../../respond.ts';
 
@@ -22,22 +22,19 @@ export function recordFigureCallback(deps: SlackDeps) {
     const m = messagesFor(deps.config.locale);
     try {
       // The value is ours (the action plan number, maybe a figure), but it arrives over the wire.
-      const value = recordFigureValueSchema.safeParse(action.value ?? '');
-      if (!value.success) {
-        throw new Error(`record_figure button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
-      }
+      const value = readButtonValue(recordFigureValueSchema, action);
       await openFigureForm({
         client,
         triggerId: body.trigger_id,
-        actionPlanNumber: value.data.actionPlanNumber,
-        ...(value.data.choice ? { choice: value.data.choice } : {}),
+        actionPlanNumber: value.actionPlanNumber,
+        ...(value.choice ? { choice: value.choice } : {}),
         userId: body.user.id,
         deps,
         respond,
       });
     } catch (error) {
-      deps.logger.error('the record-a-figure button could not be answered:', error);
-      await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);
+      const sorry = buttonFailure(error, 'the record-a-figure button could not be answered', deps.logger, m);
+      await respondReliably(respond, { response_type: 'ephemeral', ...sorry }, deps.logger);
     }
   };
 }

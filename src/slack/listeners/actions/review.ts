@@ -4,11 +4,11 @@ import type { CommandContext } from '../../../../commands/context.ts';
 import type { CommandResult } from '../../../../commands/results.ts';
 import { reviewSheet, reviewSummary } from '../../../../commands/review/read.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import { renderMessage } from '../../../render/blocks/index.ts';
 import { REVIEW_ACTION_IDS, REVIEW_BLOCK_IDS } from '../../../render/blocks/review-ids.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, readButtonValue } from '../../button-value.ts';
 import { respondReliably } from '../../respond.ts';
 import { openReviewForm } from '../../review/open-forms.ts';
 import { yearAndNumber, yearOnly } from '../../review/submission.ts';
@@ -27,9 +27,8 @@ export function registerReviewActions(app: App, deps: SlackDeps): void {
       try {
         await handle(args);
       } catch (error) {
-        deps.logger.error(`the review button ${actionId} could not be answered:`, error);
-        const m = messagesFor(deps.config.locale);
-        await respondReliably(args.respond, { response_type: 'ephemeral', replace_original: false, ...internalErrorMessage(m) }, deps.logger);
+        const sorry = buttonFailure(error, `the review button ${actionId} could not be answered`, deps.logger, messagesFor(deps.config.locale));
+        await respondReliably(args.respond, { response_type: 'ephemeral', replace_original: false, ...sorry }, deps.logger);
       }
     });
 
@@ -46,11 +45,7 @@ export function registerReviewActions(app: App, deps: SlackDeps): void {
   };
 
   // The values are ours (written by the renderer), but they arrive over the wire.
-  const parsed = <T>(schema: z.ZodType<T>, args: ButtonArgs): T => {
-    const result = schema.safeParse(args.action.value ?? '');
-    if (!result.success) throw new Error(`review button with an unexpected value ${JSON.stringify(args.action.value?.slice(0, 20))}`);
-    return result.data;
-  };
+  const parsed = <T>(schema: z.ZodType<T>, args: ButtonArgs): T => readButtonValue(schema, args.action);
 
   on(REVIEW_ACTION_IDS.openSheet, (args) => {
     const { fiscalYear, number } = parsed(yearAndNumber, args);

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { actionPlanNumber } from '../../../../commands/grammar.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import { postChart } from '../../chart/post-chart.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, UnreadableButtonValue } from '../../button-value.ts';
 import { respondReliably } from '../../respond.ts';
 
 /**
@@ -30,8 +30,8 @@ export function showChartCallback(deps: SlackDeps) {
         }
       : null;
     if (!number.success) {
-      deps.logger.error(`show_chart button with an unexpected value ${JSON.stringify(action.value?.slice(0, 20))}`);
-      const sorry = internalErrorMessage(messagesFor(deps.config.locale));
+      const unreadable = new UnreadableButtonValue(action.action_id, action.value);
+      const sorry = buttonFailure(unreadable, 'the chart button could not be answered', deps.logger, messagesFor(deps.config.locale));
       if (tell) await tell(sorry).catch(() => undefined);
       else await client.chat.postMessage({ channel: body.user.id, ...sorry }).catch(() => undefined);
       return;

@@ -1,11 +1,11 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { snoozeReminder } from '../../../../commands/reminders/snooze.ts';
 import { messagesFor } from '../../../messages/index.ts';
-import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import { snoozeValueSchema } from '../../../render/reminders/button-values.ts';
 import { renderSnoozedDm } from '../../../render/reminders/dm.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { buttonFailure, UnreadableButtonValue } from '../../button-value.ts';
 import { respondReliably } from '../../respond.ts';
 
 /**
@@ -20,7 +20,7 @@ export function snoozeReminderCallback(deps: SlackDeps) {
     const m = messagesFor(value.success ? value.data.locale : deps.config.locale);
     try {
       if (!value.success) {
-        throw new Error(`snooze button with an unexpected value ${JSON.stringify(action.value?.slice(0, 30))}`);
+        throw new UnreadableButtonValue(action.action_id, action.value);
       }
       const result = await snoozeReminder(contextFor(deps, body.user.id), value.data);
       const say = (text: string) => respondReliably(respond, { response_type: 'ephemeral', replace_original: false, text }, deps.logger);
@@ -39,8 +39,8 @@ export function snoozeReminderCallback(deps: SlackDeps) {
           return;
       }
     } catch (error) {
-      deps.logger.error('the snooze button could not be answered:', error);
-      await respondReliably(respond, { response_type: 'ephemeral', replace_original: false, ...internalErrorMessage(m) }, deps.logger);
+      const sorry = buttonFailure(error, 'the snooze button could not be answered', deps.logger, m);
+      await respondReliably(respond, { response_type: 'ephemeral', replace_original: false, ...sorry }, deps.logger);
     }
   };
 }

@@ -79,11 +79,11 @@ describe('the record-a-figure button', () => {
     expect(t.logs.join('\n')).toContain('views.open for the figure form of 13 failed (expired_trigger_id)');
   });
 
-  it('answers a button value it did not send with the internal-error message', async () => {
+  it('answers a button value it did not send by saying it could not be read', async () => {
     const { http, responsePath } = await click('DROP TABLE');
     expect(http.status).toBe(200);
     const reply = await waitForReply(t.standIn, responsePath);
-    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.errors.internal });
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.slack.unreadableButton });
   });
 
   it('answers a number with no action plan like /plan does', async () => {

@@ -70,7 +70,7 @@ describe('the グラフ button', () => {
   it('answers a forged value with an apology, never silence', async () => {
     const { responsePath } = await click('13; drop', { channelId: 'C0PLAN' });
     const told = await waitFor(() => t.standIn.callsTo('response_url').find((c) => c.path === responsePath), 'the apology');
-    expect(visibleText(told.body)).toContain(ja.errors.internal);
+    expect(visibleText(told.body)).toContain(ja.slack.unreadableButton);
     expect(t.standIn.callsTo('files.getUploadURLExternal')).toEqual([]);
   }, SLOW);
 });

@@ -68,9 +68,9 @@ describe('the snooze button', () => {
     expect(await t.db.selectFrom('reminder_snooze').selectAll().where('fiscal_year', '=', 2022).execute()).toEqual([]);
   });
 
-  it('answers a value it did not send with the internal-error message', async () => {
+  it('answers a value it did not send by saying it could not be read', async () => {
     const reply = await snooze('1;DROP TABLE', 'U0OWNER');
-    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.errors.internal });
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral', text: ja.slack.unreadableButton });
   });
 
   it('says a figure that no longer exists was not found', async () => {
