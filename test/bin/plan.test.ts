@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isOlderThan, MINIMUM_NODE_VERSION } from '../../src/bin/node-version.ts';
+import { entry } from '../support/entry.ts';
 import { runToEnd } from '../support/process.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
-const PLAN = join(ROOT, 'src/bin/plan.ts');
 
 let dir: string;
 let dbPath: string;
@@ -30,12 +29,12 @@ describe('.env in the working folder', () => {
   it('is read, and a variable set in the environment wins over it', async () => {
     const fromFile = join(dir, 'from-dotenv.db');
     writeFileSync(join(dir, '.env'), `# made by the Slack setup steps\nPLAN_LOCALE=en\nDATABASE_PATH=${fromFile}\n`);
-    const viaFile = await runToEnd(process.execPath, ['--import', TSX, PLAN, '13'], { cwd: dir, env: baseEnv() });
+    const viaFile = await runToEnd(process.execPath, [...entry('plan'), '13'], { cwd: dir, env: baseEnv() });
     expect(viaFile.code, viaFile.stderr).toBe(0);
     expect(viaFile.stdout).toContain('Basic policy 2');
     expect(existsSync(fromFile)).toBe(true);
 
-    const overridden = await runToEnd(process.execPath, ['--import', TSX, PLAN, '13'], {
+    const overridden = await runToEnd(process.execPath, [...entry('plan'), '13'], {
       cwd: dir,
       env: { ...baseEnv(), PLAN_LOCALE: 'ja' },
     });
@@ -46,7 +45,7 @@ describe('.env in the working folder', () => {
 
 describe('output piped into a reader that stops early', () => {
   it('exits 0 without a stack trace when the pipe closes', async () => {
-    const child = spawn(process.execPath, ['--import', TSX, PLAN, 'list'], {
+    const child = spawn(process.execPath, [...entry('plan'), 'list'], {
       cwd: ROOT,
       env: { ...baseEnv(), DATABASE_PATH: dbPath },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +71,7 @@ describe('an old Node.js', () => {
 
   it('is refused in one line before anything else runs, exit 2', async () => {
     const pretend = "data:text/javascript,Object.defineProperty(process.versions,'node',{value:'20.18.1'})";
-    const out = await runToEnd(process.execPath, ['--import', pretend, '--import', TSX, PLAN, '13'], {
+    const out = await runToEnd(process.execPath, ['--import', pretend, ...entry('plan'), '13'], {
       cwd: ROOT,
       env: { ...baseEnv(), DATABASE_PATH: join(dir, 'never.db') },
     });

@@ -16,6 +16,7 @@ import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText, waitF
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { helloMessage, slashCommandEnvelope, startSocketModeServer, type SocketModeServer } from '../support/socket-mode-server.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SECRETS = [TEST_BOT_TOKEN, TEST_SIGNING_SECRET, TEST_APP_TOKEN];
@@ -29,7 +30,7 @@ interface Running {
 
 /** The entry point of `npm start`, with nothing inherited but PATH: the environment is the whole configuration. */
 function startBot(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
+  const child = spawn(process.execPath, [...entry('start')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLACEHOLDER_CHANNEL } from '../../src/cli/alerts.ts';
 import { seededDb, type SeededDb } from '../support/alerts.ts';
 import { runToEnd } from '../support/process.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let seeded: SeededDb;
@@ -19,7 +20,7 @@ afterAll(() => seeded.cleanup().catch(() => {}));
 
 describe('npm run alerts -- --dry-run without ALERT_CHANNEL', () => {
   it('prints the preview, says it is for a placeholder channel, and needs no token', async () => {
-    const out = await runToEnd(process.execPath, ['--import', 'tsx', 'src/bin/alerts.ts', '--dry-run', '--date', '2024-07-01'], {
+    const out = await runToEnd(process.execPath, [...entry('alerts'), '--dry-run', '--date', '2024-07-01'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', DATABASE_PATH: seeded.path, PLAN_LOCALE: 'en' },
     });
@@ -31,7 +32,7 @@ describe('npm run alerts -- --dry-run without ALERT_CHANNEL', () => {
   });
 
   it('answers --help with its usage and exit 0, touching no database', async () => {
-    const out = await runToEnd(process.execPath, ['--import', 'tsx', 'src/bin/alerts.ts', '--help'], {
+    const out = await runToEnd(process.execPath, [...entry('alerts'), '--help'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', DATABASE_PATH: '/nonexistent/dir/plan.db' },
     });

@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/store/db.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { blockTexts, CHANNEL, seededDb, type SeededDb } from '../support/alerts.ts';
 import { runToEnd, type Exit } from '../support/process.ts';
+import { entry } from '../support/entry.ts';
 
 /**
  * `npm run alerts` as separate processes sharing one database file: what cron and a
@@ -28,7 +29,7 @@ beforeEach(async () => {
 afterEach(() => seeded.cleanup().catch(() => {}));
 
 function alertsCli(args: string[], env: Record<string, string> = {}): Promise<Exit> {
-  return runToEnd(process.execPath, ['--import', 'tsx', 'src/bin/alerts.ts', ...args], {
+  return runToEnd(process.execPath, [...entry('alerts'), ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',

@@ -9,6 +9,7 @@ import { messagesFor } from '../../src/messages/index.ts';
 import { parseCsv } from '../../src/render/export/csv.ts';
 import { loadSeedFile } from '../../src/store/seed-file.ts';
 import { testIo } from '../support/cli-io.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const ja = messagesFor('ja');
@@ -98,7 +99,7 @@ describe('npm run export', () => {
 
   it('runs as its own process (src/bin/export.ts), exit 0 with the file written', { timeout: 60_000 }, () => {
     const out = join(dir, 'spawned.json');
-    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/export.ts', '--format', 'json', '--out', out], {
+    const ok = spawnSync(process.execPath, [...entry('export'), '--format', 'json', '--out', out], {
       cwd: ROOT,
       env: { ...process.env, ...env, PLAN_LOCALE: '', PLAN_CODE: '' },
       encoding: 'utf8',

@@ -10,6 +10,7 @@ import { importCli } from '../../src/cli/import.ts';
 import { parseCsv, writeCsv } from '../../src/render/export/csv.ts';
 import { SECOND_PLAN_FILE, secondPlan } from '../support/plan-files.ts';
 import { testIo } from '../support/cli-io.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NOW = new Date('2024-08-01T09:00:00+09:00');
@@ -184,7 +185,7 @@ describe('npm run import: a second plan', () => {
 
   it('runs as its own process (src/bin/import.ts) with its exit code', { timeout: 60_000 }, () => {
     const env = store('spawned');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/import.ts', SECOND_PLAN_FILE, '--dry-run'], {
+    const result = spawnSync(process.execPath, [...entry('import'), SECOND_PLAN_FILE, '--dry-run'], {
       cwd: ROOT,
       env: { ...process.env, ...env, PLAN_LOCALE: '', PLAN_CODE: '' },
       encoding: 'utf8',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entry } from '../support/entry.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** A chart loads ECharts, resvg and a 4.5 MB font in a fresh process: slower than an answer on a busy machine. */
@@ -11,7 +12,7 @@ const CHART_MS = 60_000;
 
 /** Runs the CLI the way `npm run plan -- …` does: a real process on a real database file. */
 function plan(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/plan.ts', ...args], {
+  const result = spawnSync(process.execPath, [...entry('plan'), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: dbPath, PLAN_LOCALE: '', PLAN_CODE: '', ...env },
     encoding: 'utf8',

@@ -13,13 +13,14 @@ import { submitAssessment } from '../../commands/review/assessment.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
 let dbPath: string;
 
 function plan(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/bin/plan.ts', ...args], {
+  const result = spawnSync(process.execPath, [...entry('plan'), ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: dbPath, PLAN_LOCALE: '', PLAN_CODE: '', PLAN_COMMITTEE: 'U0MEMBER1', ...env },
     encoding: 'utf8',

@@ -16,6 +16,7 @@ import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { seededRandom } from '../support/random.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEED = 0xc4a5;
@@ -44,7 +45,7 @@ interface Ack {
 
 /** Starts the recorder, lets it commit for `runMs` after its first commit, then SIGKILLs it. */
 async function recordThenKill(seed: number, runMs: number): Promise<{ acks: Ack[]; signal: string | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/crash/recorder.ts', path, String(seed)], {
+  const child = spawn(process.execPath, [...entry('recorder'), path, String(seed)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postSigned, signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { waitForReply } from '../support/plan-bot.ts';
+import { entry } from '../support/entry.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BOT_TOKEN = 'xoxb-SECRET-1111-2222-bottokenvalue';
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 describe('what the bot process prints', () => {
   it('never contains the bot token or the signing secret, even when things go wrong', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/bin/start.ts'], {
+    const child = spawn(process.execPath, [...entry('start')], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',

@@ -1,0 +1,27 @@
+/**
+ * Bundles each process entry point once per test run (esbuild, a few hundred milliseconds), so
+ * the tests that start real processes (`npm start`, the CLIs, the crash recorder) spawn plain
+ * JavaScript instead of `node --import tsx`, which transforms and resolves hundreds of files on
+ * every start: about a second of CPU per process on this 2-core machine, seventy-odd times a run.
+ * The bundles sit two folders under the root, so paths the code takes from `import.meta.url`
+ * (the seed file, the plan-file schema) resolve exactly as from `src/store/`.
+ */
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { TEST_BIN_DIR, TEST_ENTRY_POINTS } from './support/entry.ts';
+
+export default async function setup(): Promise<void> {
+  rmSync(TEST_BIN_DIR, { recursive: true, force: true });
+  await build({
+    entryPoints: Object.fromEntries(Object.entries(TEST_ENTRY_POINTS).map(([name, source]) => [name, source])),
+    outdir: TEST_BIN_DIR,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Dependencies load from node_modules as in production; only the project's own code is bundled.
+    packages: 'external',
+    sourcemap: 'inline',
+    logLevel: 'error',
+  });
+}
