@@ -12,6 +12,7 @@ import {
   overdueGroupWords,
   targetWords,
   helpRows,
+  usageEntries,
   wantsHelpHint,
 } from './describe.ts';
 import {
@@ -70,7 +71,7 @@ function doorLines(result: CommandResult, m: Messages, door: TextDoor): string[]
     m.help.intro,
     '',
     ...table(
-      Object.entries(m.help.usage)
+      usageEntries(m)
         .filter(([verb]) => !door.omitVerbs?.includes(verb))
         .map(([, [usage, what]]) => [said(usage), what]),
     ),

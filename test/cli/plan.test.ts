@@ -79,6 +79,12 @@ describe('npm run plan (the offline CLI)', () => {
     const { code, stdout } = plan(['help']);
     expect(code).toBe(0);
     expect(stdout).toContain('npm run plan -- search 防犯');
+    // Every verb the CLI can carry out is in its help, in its own syntax; `report` opens a Slack form.
+    for (const verb of ['reminders', 'close', 'reopen', 'plans', 'export', 'review 2020', 'committee', '13 chart', 'history 13']) {
+      expect(stdout, verb).toContain(`npm run plan -- ${verb}`);
+    }
+    expect(stdout).not.toContain('npm run plan -- report');
+    expect(stdout).not.toMatch(/^\/plan /m);
   });
 
   it('speaks English with PLAN_LOCALE=en', () => {
