@@ -7,7 +7,6 @@ import { PostgresAdapter, type ColumnDefinitionBuilder, type ColumnDataType, typ
 export type Engine = 'sqlite' | 'postgres';
 
 /** Which engine a Kysely instance (or a transaction or connection of one) speaks to. */
-// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any>.
 export function engineOf(db: Kysely<any>): Engine {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
@@ -17,7 +16,6 @@ export function engineOf(db: Kysely<any>): Engine {
  * numbers itself already (and shipped files were made so: the text must not change); PostgreSQL
  * needs an identity column for that.
  */
-// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any>.
 export function serialKey(db: Kysely<any>): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
   return engineOf(db) === 'postgres' ? (c) => c.primaryKey().generatedByDefaultAsIdentity() : (c) => c.primaryKey();
 }
@@ -26,7 +24,6 @@ export function serialKey(db: Kysely<any>): (c: ColumnDefinitionBuilder) => Colu
  * A double-precision number. SQLite's `real` is 8 bytes; PostgreSQL's `real` is 4 (six digits),
  * which would round figures such as 1234567.5, so there it is `double precision`.
  */
-// biome-ignore lint/suspicious/noExplicitAny: migrations take Kysely<any>.
 export function float(db: Kysely<any>): ColumnDataType {
   return engineOf(db) === 'postgres' ? 'double precision' : 'real';
 }

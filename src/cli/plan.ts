@@ -66,7 +66,7 @@ export async function planCli(argv: string[]): Promise<number> {
   if (!parsed.ok) return print({ kind: 'error', error: { code: 'parse', error: parsed.error } }, 1);
   if (parsed.command.verb === 'help') return print({ kind: 'help' }, 0);
 
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   try {
     const plan = await findPlan(db, config.planCode);
     if (!plan) return print({ kind: 'error', error: { code: 'no_plan' } }, 1);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanDb } from './db.ts';
-import { isUniqueViolation, isWriteConflict } from './engine.ts';
+import { engineOf, isUniqueViolation, isWriteConflict } from './engine.ts';
 import type { NewRevision, RevisionSource } from './schema.ts';
 
 export interface RecordActualInput {
@@ -46,8 +46,8 @@ const WRITE_ATTEMPTS = 8;
  * deadlock), so the whole transaction runs again after the other commit. It reads
  * afresh, so nothing is lost. Waiting inside SQLite instead would also block Node's only
  * thread, and with it the other writer when both connections live in this process.
- * PostgreSQL makes the second writer wait on the row instead; only a deadlock or a taken
- * request key is retried there.
+ * PostgreSQL makes the second writer wait on the figure's row lock instead; only a deadlock
+ * or a taken request key is retried there.
  */
 export async function recordActual(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   for (let attempt = 1; ; attempt++) {
@@ -66,6 +66,19 @@ export async function recordActual(db: PlanDb, input: RecordActualInput): Promis
 
 async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   return db.transaction().execute(async (trx) => {
+    if (engineOf(trx) === 'postgres') {
+      // PostgreSQL lets two writers of one figure run side by side, and the one that inserted
+      // its revision first could then commit last and leave the older revision current. Locking
+      // the figure's row first makes them take turns; each statement after it sees the other's
+      // commit (read committed), as SQLite's single writer gives for free.
+      await trx
+        .selectFrom('yearly_figure')
+        .select('id')
+        .where('indicator_id', '=', input.indicatorId)
+        .where('fiscal_year', '=', input.fiscalYear)
+        .forUpdate()
+        .execute();
+    }
     if (input.requestKey) {
       const earlier = await trx
         .selectFrom('actual_revision')
