@@ -23,7 +23,7 @@ export function parseLocation(location: string): DatabaseLocation {
   } catch {
     throw new Error('the PostgreSQL URL is not a valid URL');
   }
-  if (!url.hostname) throw new Error('the PostgreSQL URL names no host');
+  // No host is allowed: libpq and pg then use PGHOST or the local socket's default.
   const schema = url.searchParams.get('schema') ?? undefined;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
     throw new Error('the PostgreSQL URL\'s schema must be a lower-case identifier such as "plan_bot"');
