@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../../db/migrations/dialect.ts';
 import type { PlanDb } from './db.ts';
 
@@ -27,7 +28,7 @@ export async function lockedWrite<T>(db: PlanDb, key: string, work: (trx: PlanDb
     });
   }
   return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    await beginImmediate(conn, SQLITE_LOCK_WAIT_MS);
     try {
       const result = await work(conn);
       await sql`commit`.execute(conn);
@@ -37,6 +38,35 @@ export async function lockedWrite<T>(db: PlanDb, key: string, work: (trx: PlanDb
       throw error;
     }
   });
+}
+
+// As long as the busy timeout openDatabase sets.
+const SQLITE_LOCK_WAIT_MS = 5_000;
+
+/**
+ * Takes SQLite's write lock, waiting for another connection without blocking this thread:
+ * SQLite's busy handler would sleep inside the call, stalling a second connection of this same
+ * process that holds the lock and is between two awaits.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema (the migrations' too).
+export async function beginImmediate(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
+  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
+  const previous = Number(rows[0]?.timeout ?? 0);
+  await sql`pragma busy_timeout = 0`.execute(conn);
+  const deadline = Date.now() + lockWaitMs;
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await sql`begin immediate`.execute(conn);
+        return;
+      } catch (error) {
+        if (!codeOf(error)?.startsWith('SQLITE_BUSY') || Date.now() > deadline) throw error;
+        await sleep(Math.min(5 * attempt, 50) * (0.5 + Math.random()));
+      }
+    }
+  } finally {
+    await sql.raw(`pragma busy_timeout = ${previous}`).execute(conn);
+  }
 }
 
 function codeOf(error: unknown): string | undefined {

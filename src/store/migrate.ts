@@ -1,7 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations as shippedMigrations } from '../../db/migrations/index.ts';
-import { engineOf } from './engine.ts';
+import { beginImmediate, engineOf } from './engine.ts';
 
 /** Kysely's bookkeeping table, kept as it is so files migrated by earlier versions keep working. */
 const MIGRATION_TABLE = 'kysely_migration';
@@ -192,31 +191,4 @@ async function createOwnSchema(conn: Kysely<any>): Promise<void> {
   const { rows } = await sql<{ path: string }>`select current_setting('search_path') as path`.execute(conn);
   const path = rows[0]?.path ?? '';
   if (/^[a-z_][a-z0-9_]*$/.test(path) && path !== 'public') await sql`create schema if not exists ${sql.id(path)}`.execute(conn);
-}
-
-/**
- * Takes the write lock, waiting for another process's migration without blocking this
- * thread: SQLite's busy handler would sleep inside the call, stalling a second connection of
- * this same process that holds the lock and is between two awaits.
- */
-// biome-ignore lint/suspicious/noExplicitAny: any schema.
-async function beginImmediate(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
-  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
-  const previous = Number(rows[0]?.timeout ?? 0);
-  await sql`pragma busy_timeout = 0`.execute(conn);
-  const deadline = Date.now() + lockWaitMs;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await sql`begin immediate`.execute(conn);
-        return;
-      } catch (error) {
-        const code = (error as { code?: unknown } | null)?.code;
-        if (!(typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || Date.now() > deadline) throw error;
-        await sleep(Math.min(5 * attempt, 50) * (0.5 + Math.random()));
-      }
-    }
-  } finally {
-    await sql.raw(`pragma busy_timeout = ${previous}`).execute(conn);
-  }
 }
