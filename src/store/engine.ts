@@ -90,3 +90,13 @@ export function isUniqueViolation(error: unknown, what: string): boolean {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return String(e?.message).includes(what);
   return code === '23505' && `${String(e?.constraint)} ${String(e?.message)}`.includes(what);
 }
+
+/**
+ * A transaction for a write that decides on what it reads (is the year locked? is this key new?).
+ * SQLite runs one writer at a time, so a plain transaction is already serializable there. On
+ * PostgreSQL it is `serializable`: another instance's commit cannot slip between the read and the
+ * write; a conflict fails with 40001 instead, which `isWriteConflict` tells the caller to retry.
+ */
+export function writeTransaction(db: PlanDb) {
+  return engineOf(db) === 'postgres' ? db.transaction().setIsolationLevel('serializable') : db.transaction();
+}

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanDb } from './db.ts';
-import { engineOf, isUniqueViolation, isWriteConflict } from './engine.ts';
+import { engineOf, isUniqueViolation, isWriteConflict, writeTransaction } from './engine.ts';
 import type { NewRevision, RevisionSource } from './schema.ts';
 
 export interface RecordActualInput {
@@ -46,8 +46,9 @@ const WRITE_ATTEMPTS = 8;
  * deadlock), so the whole transaction runs again after the other commit. It reads
  * afresh, so nothing is lost. Waiting inside SQLite instead would also block Node's only
  * thread, and with it the other writer when both connections live in this process.
- * PostgreSQL makes the second writer wait on the figure's row lock instead; only a deadlock
- * or a taken request key is retried there.
+ * PostgreSQL makes the second writer wait on the figure's row lock instead, in a serializable
+ * transaction (engine.ts) so that whatever it decides on cannot change under it; a
+ * serialization failure, a deadlock or a taken request key is retried there.
  */
 export async function recordActual(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   for (let attempt = 1; ; attempt++) {
@@ -65,7 +66,7 @@ export async function recordActual(db: PlanDb, input: RecordActualInput): Promis
 // connection: run again, and the transaction finds the other's revision and reports a duplicate.
 
 async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db).execute(async (trx) => {
     if (engineOf(trx) === 'postgres') {
       // PostgreSQL lets two writers of one figure run side by side, and the one that inserted
       // its revision first could then commit last and leave the older revision current. Locking
