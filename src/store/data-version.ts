@@ -6,7 +6,7 @@ import { engineOf } from './engine.ts';
 const SQLITE_VERSION = CompiledQuery.raw(
   'select (select data_version from pragma_data_version) as version, total_changes() as changes',
 );
-const POSTGRES_VERSION = CompiledQuery.raw('select pg_current_snapshot()::text as version');
+const POSTGRES_VERSION = CompiledQuery.raw('select version from plan_bot_data_version where id = 1');
 
 /**
  * A token that changes whenever the database may hold different data; equal tokens mean equal
@@ -15,16 +15,15 @@ const POSTGRES_VERSION = CompiledQuery.raw('select pg_current_snapshot()::text a
  * SQLite: `data_version` moves when another connection (the alert job, a second process)
  * commits, and `total_changes()` when this connection writes.
  *
- * PostgreSQL: the current snapshot (xmin:xmax:in-progress ids). Two equal snapshots see exactly
- * the same set of committed transactions, so nothing any instance committed can hide behind an
- * equal token; any writing transaction that starts or ends moves it. It also moves on writes
- * elsewhere in the cluster, which only costs a cache miss, and it needs no bookkeeping in the
- * writers: a write by a future table, a migration or an operator's psql invalidates it too.
+ * PostgreSQL: the schema's write counter (migration 2026-11-30-18-01-write-counter). A trigger on
+ * every table bumps it in the writing transaction, so the new count becomes visible exactly when
+ * the write does, whichever instance (or an operator's psql) made it; writes to other schemas or
+ * databases on the same server leave it alone.
  */
 export async function dataVersion(db: PlanDb): Promise<string> {
   if (engineOf(db) === 'postgres') {
-    const { rows } = await db.executeQuery<{ version: string }>(POSTGRES_VERSION);
-    return rows[0]!.version;
+    const { rows } = await db.executeQuery<{ version: number }>(POSTGRES_VERSION);
+    return String(rows[0]!.version);
   }
   const { rows } = await db.executeQuery<{ version: number; changes: number }>(SQLITE_VERSION);
   const row = rows[0]!;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations/index.ts';
 import { findPlan, loadActionPlans } from '../../src/store/action-plans.ts';
@@ -7,6 +8,7 @@ import { openDatabase, type PlanDb } from '../../src/store/db.ts';
 import { listRevisions } from '../../src/store/figures.ts';
 import { migrateToLatest, NewerDatabaseError } from '../../src/store/migrate.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
+import { claimSignedRequest } from '../../src/store/signed-requests.ts';
 import { freshLocation, TEST_ENGINE, type FreshLocation } from '../support/databases.ts';
 import { recordFor13, thirteen } from '../support/temp-db.ts';
 
@@ -98,6 +100,25 @@ describe(`the store on ${TEST_ENGINE}`, () => {
     const after = await dataVersion(bot);
     expect(after).not.toBe(before);
     expect(await dataVersion(bot)).toBe(after);
+  });
+
+  it('moves the token on a write to any table (PostgreSQL: each table has the write-counter trigger)', async () => {
+    const db = await prepare(location());
+    const before = await dataVersion(db);
+    const now = new Date('2024-07-01T00:00:00Z');
+    await claimSignedRequest(db, { signature: 'v0=abc', expiresAt: new Date(now.getTime() + 300_000), now });
+    expect(await dataVersion(db)).not.toBe(before);
+    if (TEST_ENGINE === 'postgres') {
+      // A table a later migration adds without countWrites() would leave answers stale: caught here.
+      const { rows } = await sql<{ name: string }>`
+        select t.table_name as name from information_schema.tables t
+        where t.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+          and t.table_name not like 'kysely_migration%' and t.table_name <> 'plan_bot_data_version'
+          and not exists (select 1 from pg_trigger g join pg_class c on c.oid = g.tgrelid
+                          where c.relname = t.table_name and c.relnamespace = current_schema()::regnamespace
+                            and g.tgname = 'plan_bot_count_write')`.execute(db);
+      expect(rows.map((r) => r.name)).toEqual([]);
+    }
   });
 
   it('gives one channel to one run, however many instances ask at once', async () => {
