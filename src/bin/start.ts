@@ -83,13 +83,6 @@ async function main(): Promise<number> {
   let alerts: AlertScheduler | null = null;
   const reminderSettings = reminderSettingsOf(alertConfig);
   const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings, reminderSettings });
-  // Listened for from here on, not only once the start-up checks below are done: a SIGTERM that
-  // came while the alert channel was still being checked killed the process without a clean
-  // shutdown (seen as a flaky test/bin/start.test.ts on a loaded machine).
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGTERM', resolve);
-    process.once('SIGINT', resolve);
-  });
   try {
     const listening = await bot.start();
     logger.info(
@@ -112,7 +105,10 @@ async function main(): Promise<number> {
     return fail(`could not connect to Slack: ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  const signal = await stopSignal;
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', resolve);
+    process.once('SIGINT', resolve);
+  });
   logger.info(`${signal}: no new requests; finishing the ones in flight`);
   // Should anything hang, a supervisor must still see the process go.
   setTimeout(() => {
