@@ -45,7 +45,7 @@ async function startPlanBot(cacheAnswers: boolean): Promise<{ port: number; stop
     PORT: '0',
     DATABASE_PATH: join(dir, 'plans.db'),
   });
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   const plan = await findPlan(db);
   if (!plan) throw new Error('the seeded database has no plan');
   // The level npm start runs at; lines go to stderr, which the parent reads for errors.

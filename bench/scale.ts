@@ -5,6 +5,10 @@
  *
  *   npx tsx bench/scale.ts            all three scales, prints the table
  *   npx tsx bench/scale.ts 1 10       only those
+ *
+ * The largest scale is measured on PostgreSQL too, beside SQLite, when TEST_DATABASE_URL or
+ * DATABASE_URL names a server (bench/postgres.ts copies the same data there); otherwise a note
+ * says it was left out.
  */
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +16,7 @@ import { runToEnd } from '../test/support/process.ts';
 import { CHILD_NODE_FLAGS, sibling } from './runtime.ts';
 import { generateScaleDatabase, type GeneratedDatabase } from './generate.ts';
 import { OPERATIONS, type Operation, type ScaleChildResult } from './scale-ops.ts';
+import { benchPostgresUrl, copyToPostgres } from './postgres.ts';
 import { markdownTable, mb, ms } from './stats.ts';
 
 export const DEFAULT_SCALES = [1, 10, 100];
@@ -25,6 +30,7 @@ export const GOALS = {
 
 export interface ScaleRun {
   scale: number;
+  engine: 'sqlite' | 'postgres';
   counts: GeneratedDatabase['counts'];
   fileBytes: number;
   generateMs: number;
@@ -33,6 +39,8 @@ export interface ScaleRun {
 
 export interface ScaleBench {
   runs: ScaleRun[];
+  /** Why PostgreSQL was not measured, when it was not. */
+  postgresNote: string | undefined;
   markdown: string;
   goalsMet: boolean;
 }
@@ -41,11 +49,17 @@ const CHILD = sibling('scale-child');
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runScaleBench(
-  options: { scales?: number[]; log?: (line: string) => void } = {},
+  options: { scales?: number[]; log?: (line: string) => void; postgresUrl?: string } = {},
 ): Promise<ScaleBench> {
   const scales = options.scales ?? DEFAULT_SCALES;
   const log = options.log ?? (() => {});
   const runs: ScaleRun[] = [];
+  const postgresUrl = 'postgresUrl' in options ? options.postgresUrl : benchPostgresUrl();
+  const largestScale = Math.max(...scales);
+  const postgresNote = postgresUrl
+    ? undefined
+    : `PostgreSQL was not measured: set TEST_DATABASE_URL (or DATABASE_URL) to a server to add the ${largestScale}× PostgreSQL column.`;
+  if (postgresNote) log(postgresNote);
   for (const scale of scales) {
     log(`scale ${scale}×: generating…`);
     const generated = await generateScaleDatabase({ plans: scale });
@@ -56,18 +70,30 @@ export async function runScaleBench(
           `${mb(fileBytes)} file, built in ${ms(generated.generateMs)}; measuring…`,
       );
       const child = await runChild(generated.path, generated.benchPlanCode, generated.counts.overdue);
-      runs.push({ scale, counts: generated.counts, fileBytes, generateMs: generated.generateMs, child });
+      runs.push({ scale, engine: 'sqlite', counts: generated.counts, fileBytes, generateMs: generated.generateMs, child });
+      if (postgresUrl && scale === largestScale) {
+        log(`scale ${scale}×: copying to PostgreSQL…`);
+        const copy = await copyToPostgres(generated.path, postgresUrl);
+        try {
+          log(`scale ${scale}×: copied in ${ms(copy.copyMs)}; measuring on PostgreSQL…`);
+          const onPostgres = await runChild(copy.location, generated.benchPlanCode, generated.counts.overdue);
+          runs.push({ scale, engine: 'postgres', counts: generated.counts, fileBytes, generateMs: copy.copyMs, child: onPostgres });
+        } finally {
+          await copy.remove();
+        }
+      }
     } finally {
       generated.remove();
     }
   }
-  const largest = runs.at(-1)!;
+  // The goals are SQLite's promise (the default install); PostgreSQL's column is for comparison.
+  const largest = runs.filter((r) => r.engine === 'sqlite').at(-1)!;
   const goalsMet =
     largest.child.timings.show!.medianMs < GOALS.showMedianMs &&
     largest.child.timings.overdueScan!.medianMs < GOALS.overdueScanMedianMs &&
     largest.child.timings.alertDigest!.medianMs < GOALS.overdueScanMedianMs &&
     Math.max(...runs.map((r) => r.child.maxRssBytes)) < GOALS.maxRssBytes;
-  return { runs, markdown: scaleMarkdown(runs), goalsMet };
+  return { runs, postgresNote, markdown: scaleMarkdown(runs, postgresNote), goalsMet };
 }
 
 async function runChild(dbPath: string, planCode: string, expectedOverdue: number): Promise<ScaleChildResult> {
@@ -87,12 +113,15 @@ const GOAL_MS: Partial<Record<Operation, number>> = {
   overdueScan: GOALS.overdueScanMedianMs,
 };
 
-export function scaleMarkdown(runs: ScaleRun[]): string {
-  const first = runs[0]!;
-  const last = runs.at(-1)!;
+const label = (r: ScaleRun) => `${r.scale}×${r.engine === 'postgres' ? ' PostgreSQL' : ''}`;
+
+export function scaleMarkdown(runs: ScaleRun[], postgresNote?: string): string {
+  const onSqlite = runs.filter((r) => r.engine === 'sqlite');
+  const first = onSqlite[0]!;
+  const last = onSqlite.at(-1)!;
   const header = [
     'operation',
-    ...runs.map((r) => `${r.scale}× median / p99`),
+    ...runs.map((r) => `${label(r)} median / p99`),
     `growth ${first.scale}×→${last.scale}× (median)`,
     'goal',
   ];
@@ -117,27 +146,31 @@ export function scaleMarkdown(runs: ScaleRun[]): string {
   const data = markdownTable(
     ['scale', 'plans', 'action plans', 'indicators', 'yearly figures', 'revisions', 'overdue figures', 'file', 'built in'],
     runs.map((r) => [
-      `${r.scale}×`,
+      label(r),
       String(r.counts.plans),
       String(r.counts.actionPlans),
       String(r.counts.indicators),
       String(r.counts.figures),
       String(r.counts.revisions),
       String(r.counts.overdue),
-      mb(r.fileBytes),
-      ms(r.generateMs),
+      r.engine === 'postgres' ? '(server)' : mb(r.fileBytes),
+      r.engine === 'postgres' ? `${ms(r.generateMs)} (copied)` : ms(r.generateMs),
     ]),
   );
   const samples = (Object.keys(OPERATIONS) as Operation[])
     .map((op) => `${op} ${runs.map((r) => r.child.timings[op]!.count).join('/')}`)
     .join(', ');
+  const engines = runs.some((r) => r.engine === 'postgres')
+    ? 'The PostgreSQL column runs the same operations in the same kind of process over the same rows, copied into a schema of its own on the server (bench/postgres.ts); growth and goals are SQLite\'s.'
+    : (postgresNote ?? '');
   return [
     data,
     '',
     markdownTable(header, rows),
     '',
-    `Samples per operation (${runs.map((r) => `${r.scale}×`).join('/')}): ${samples}. ` +
+    `Samples per operation (${runs.map(label).join('/')}): ${samples}. ` +
       `Overdue scan: ${first.child.overdueScanSource}.`,
+    ...(engines ? ['', engines] : []),
   ].join('\n');
 }
 

@@ -5,15 +5,17 @@
  * every start: about a second of CPU per process on this 2-core machine, seventy-odd times a run.
  * The bundles sit two folders under the root, so paths the code takes from `import.meta.url`
  * (the seed file, the plan-file schema) resolve exactly as from `src/store/`.
+ *
+ * Each project (sqlite, postgres) runs this, possibly at the same moment: every file is written
+ * beside its place and renamed over it, so a reader never sees half a bundle.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { TEST_BIN_DIR, TEST_ENTRY_POINTS } from './support/entry.ts';
 
 export default async function setup(): Promise<void> {
-  rmSync(TEST_BIN_DIR, { recursive: true, force: true });
-  await build({
-    entryPoints: Object.fromEntries(Object.entries(TEST_ENTRY_POINTS).map(([name, source]) => [name, source])),
+  const result = await build({
+    entryPoints: TEST_ENTRY_POINTS,
     outdir: TEST_BIN_DIR,
     bundle: true,
     platform: 'node',
@@ -23,5 +25,12 @@ export default async function setup(): Promise<void> {
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'error',
+    write: false,
   });
+  mkdirSync(TEST_BIN_DIR, { recursive: true });
+  for (const file of result.outputFiles) {
+    const partial = `${file.path}.${process.pid}.partial`;
+    writeFileSync(partial, file.contents);
+    renameSync(partial, file.path);
+  }
 }

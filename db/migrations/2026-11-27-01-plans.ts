@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { serialKey, float } from './dialect.ts';
 
 // Frozen in time: a migration takes Kysely<any> and imports no app code, so later
 // changes to the app's types can never change what an old migration does.
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('plan')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('first_fiscal_year', 'integer', (c) => c.notNull())
@@ -18,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('basic_policy')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plan.id').onDelete('cascade'))
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -27,7 +28,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('theme')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plan.id').onDelete('cascade'))
     .addColumn('policy_id', 'integer', (c) => c.notNull().references('basic_policy.id'))
     .addColumn('position', 'integer', (c) => c.notNull())
@@ -37,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('action_plan')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plan.id').onDelete('cascade'))
     .addColumn('policy_id', 'integer', (c) => c.notNull().references('basic_policy.id'))
     .addColumn('theme_id', 'integer', (c) => c.notNull().references('theme.id'))
@@ -58,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('indicator')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('action_plan_id', 'integer', (c) => c.notNull().references('action_plan.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
@@ -67,18 +68,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`direction in ('higher_is_better', 'lower_is_better')`),
     )
     .addColumn('comparator', 'text')
-    .addColumn('min_value', 'real')
-    .addColumn('max_value', 'real')
+    .addColumn('min_value', float(db))
+    .addColumn('max_value', float(db))
     .addColumn('note', 'text')
     .addUniqueConstraint('indicator_position', ['action_plan_id', 'position'])
     .execute();
 
   await db.schema
     .createTable('yearly_figure')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id').onDelete('cascade'))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull())
-    .addColumn('target', 'real')
+    .addColumn('target', float(db))
     // Points at the latest revision: kept in step inside the same transaction that adds it.
     .addColumn('current_revision_id', 'integer')
     .addUniqueConstraint('yearly_figure_year', ['indicator_id', 'fiscal_year'])
@@ -86,11 +87,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('actual_revision')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('yearly_figure_id', 'integer', (c) =>
       c.notNull().references('yearly_figure.id').onDelete('cascade'),
     )
-    .addColumn('value', 'real', (c) => c.notNull())
+    .addColumn('value', float(db), (c) => c.notNull())
     .addColumn('provisional', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('recorded_by', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { serialKey } from './dialect.ts';
 
 // Frozen in time like every migration: Kysely<any>, no app imports.
 
@@ -6,7 +7,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // One row per alert item that Slack accepted: what the next run asks "was this sent already?".
   await db.schema
     .createTable('alert_ledger')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('rule', 'text', (c) =>
       c.notNull().check(sql`rule in ('overdue', 'due_soon', 'off_target', 'no_owner')`),
     )
@@ -34,7 +35,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // most one run per channel be in flight, across processes, so two runs never post the same items.
   await db.schema
     .createTable('alert_run')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('channel', 'text', (c) => c.notNull())
     .addColumn('run_date', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { float, serialKey } from './dialect.ts';
 
 // Frozen in time: takes Kysely<any> and imports no app code.
 
@@ -23,7 +24,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('committee_change')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('slack_user_id', 'text', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('add', 'remove')`))
     .addColumn('changed_by', 'text', (c) => c.notNull())
@@ -33,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('review')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plan.id').onDelete('cascade'))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull())
     .addColumn('opened_by', 'text', (c) => c.notNull())
@@ -57,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('review_assessment')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('review_id', 'integer', (c) => c.notNull().references('review.id').onDelete('cascade'))
     .addColumn('action_plan_id', 'integer', (c) => c.notNull().references('action_plan.id').onDelete('cascade'))
     .addColumn('member_id', 'text', (c) => c.notNull())
@@ -70,7 +71,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('review_response')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('review_id', 'integer', (c) => c.notNull().references('review.id').onDelete('cascade'))
     .addColumn('action_plan_id', 'integer', (c) => c.notNull().references('action_plan.id').onDelete('cascade'))
     .addColumn('response', 'text', (c) => c.notNull())
@@ -85,7 +86,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('review_agreed_grade')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('review_id', 'integer', (c) => c.notNull().references('review.id').onDelete('cascade'))
     .addColumn('action_plan_id', 'integer', (c) => c.notNull().references('action_plan.id').onDelete('cascade'))
     .addColumn('grade', 'text', (c) => c.notNull())
@@ -101,7 +102,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('figure_correction')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('revision_id', 'integer', (c) => c.notNull().unique().references('actual_revision.id').onDelete('cascade'))
     .addColumn('yearly_figure_id', 'integer', (c) => c.notNull().references('yearly_figure.id').onDelete('cascade'))
     .addColumn('review_id', 'integer', (c) => c.notNull().references('review.id').onDelete('cascade'))
@@ -113,10 +114,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('target_revision')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('yearly_figure_id', 'integer', (c) => c.notNull().references('yearly_figure.id').onDelete('cascade'))
-    .addColumn('previous_target', 'real')
-    .addColumn('target', 'real', (c) => c.notNull())
+    .addColumn('previous_target', float(db))
+    .addColumn('target', float(db), (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('decision', 'text', (c) => c.notNull())
     .addColumn('revised_by', 'text', (c) => c.notNull())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { serialKey } from './dialect.ts';
 
 // Frozen in time: takes Kysely<any> and imports no app code.
 
@@ -19,7 +20,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('post_attempt')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('message_key', 'text', (c) => c.notNull().unique())
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('reminder', 'escalation', 'digest')`))
     // The Slack user a DM is for; null for the channel digest.
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('reminder_ledger')
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', 'integer', serialKey(db))
     .addColumn('indicator_id', 'integer', (c) => c.notNull().references('indicator.id').onDelete('cascade'))
     .addColumn('fiscal_year', 'integer', (c) => c.notNull())
     // 'd-14', 'd+0', 'd+9' (days from the due date), 'escalate' or 'unowned'.

@@ -59,15 +59,15 @@ async function main(): Promise<number> {
   // Like the CLI: the first start creates, migrates and seeds the database.
   let db: PlanDb;
   try {
-    db = await prepareDatabase(config.databasePath);
+    db = await prepareDatabase(config.database);
   } catch (error) {
     if (error instanceof MigrationError) {
       const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      return fail(`DATABASE_PATH ${config.databasePath}: ${error.message}${error.name === 'MigrationError' ? cause : ''}`);
+      return fail(`${config.databaseLabel}: ${error.message}${error.name === 'MigrationError' ? cause : ''}`);
     }
     return fail(
-      `DATABASE_PATH ${config.databasePath} could not be opened (${error instanceof Error ? error.message : String(error)}): ` +
-        'point it at a writable file',
+      `${config.databaseLabel} could not be opened (${error instanceof Error ? error.message : String(error)}): ` +
+        (config.database === config.databasePath ? 'point it at a writable file' : 'check that the server is up and the URL right'),
     );
   }
   const plan = await findPlan(db, config.planCode);
@@ -75,8 +75,8 @@ async function main(): Promise<number> {
     await db.destroy();
     return fail(
       config.planCode
-        ? `PLAN_CODE ${config.planCode} is not in ${config.databasePath}: unset PLAN_CODE or use a plan code that exists`
-        : `no plan found in ${config.databasePath}: check DATABASE_PATH`,
+        ? `PLAN_CODE ${config.planCode} is not in ${config.databaseLabel}: unset PLAN_CODE or use a plan code that exists`
+        : `no plan found in ${config.databaseLabel}: check ${config.databaseLabel.split(' ')[0]}`,
     );
   }
 
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
       listening.mode === 'http'
         ? `plan-bot is listening on port ${listening.port} at POST ${EVENTS_PATH} (HTTP mode)`
         : 'plan-bot is connected to Slack (Socket Mode)',
-      `— plan ${plan.code}, locale ${config.locale}, database ${config.databasePath}`,
+      `— plan ${plan.code}, locale ${config.locale}, database ${config.databaseLabel}`,
     );
     alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
     const next = alerts?.nextRunAt();

@@ -77,7 +77,7 @@ export async function alertsCli(argv: string[]): Promise<number> {
 
   const settings = alertSettingsOf(config);
   const reminders = reminderSettingsOf(config);
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   try {
     const plan = await findPlan(db, config.planCode);
     if (!plan) {

@@ -70,7 +70,7 @@ export async function exportCli(argv: string[], io: CliIo = processIo()): Promis
     fiscalYear = year.fiscalYear;
   }
 
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   try {
     const code = args.plan?.normalize('NFKC').trim().toLowerCase() ?? config.planCode;
     const plan = await findPlan(db, code);

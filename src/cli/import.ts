@@ -89,7 +89,7 @@ export async function importCli(argv: string[], io: CliIo = processIo()): Promis
     recordedBy: by ?? io.user,
     now: io.now(),
   };
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   try {
     return kind === 'figures' ? await importFigures(db, bytes, options, m, io) : await importPlan(db, bytes, options, m, io);
   } finally {

@@ -77,7 +77,7 @@ export async function planCli(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const db = await prepareDatabase(config.databasePath);
+  const db = await prepareDatabase(config.database);
   try {
     const plan = await findPlan(db, config.planCode);
     if (!plan) return print({ kind: 'error', error: { code: 'no_plan' } }, 1);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_DUE_DATE_RULE, parseDueDateRule, type DueDateRule } from '../domain/fiscal-year.ts';
 import type { Locale } from '../messages/index.ts';
+import { describeLocation, isPostgresUrl, parseLocation } from '../store/location.ts';
 
 /**
  * The environment, read once at start and validated in one place. Every entry point
@@ -27,9 +28,29 @@ function userIds() {
       return [...new Set(ids)];
     });
 }
+/**
+ * A PostgreSQL URL. Its problems are named without repeating the value: it may carry a password,
+ * and these lines end up in logs and tickets.
+ */
+const databaseUrl = z
+  .string()
+  .optional()
+  .superRefine((s, ctx) => {
+    if (s === undefined) return;
+    if (!isPostgresUrl(s)) {
+      ctx.addIssue({ code: 'custom', message: 'must start with postgres:// or postgresql:// (unset it to use the SQLite file at DATABASE_PATH)' });
+      return;
+    }
+    try {
+      parseLocation(s);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `is not usable: ${(error as Error).message}` });
+    }
+  });
 
 const coreSchema = z.object({
   DATABASE_PATH: z.string().default(DEFAULT_DATABASE_PATH),
+  DATABASE_URL: databaseUrl,
   PLAN_LOCALE: z.enum(['ja', 'en'], { error: 'must be "ja" or "en"' }).default('ja'),
   PLAN_CODE: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a plan code such as "suita-4"' }).optional(),
   PLAN_DUE_DATE: z
@@ -83,7 +104,12 @@ export function shown(value: string): string {
 }
 
 export interface CoreConfig {
+  /** The SQLite file (used when no DATABASE_URL is set). */
   databasePath: string;
+  /** What the store opens: DATABASE_URL when set, else DATABASE_PATH (see src/store/location.ts). */
+  database: string;
+  /** The database as it may be printed: the variable and the value, with no password. */
+  databaseLabel: string;
   locale: Locale;
   planCode: string | undefined;
   dueRule: DueDateRule;
@@ -166,6 +192,8 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
   const c = parseWith(coreSchema, env);
   return {
     databasePath: c.DATABASE_PATH,
+    database: c.DATABASE_URL ?? c.DATABASE_PATH,
+    databaseLabel: c.DATABASE_URL ? `DATABASE_URL ${describeLocation(c.DATABASE_URL)}` : `DATABASE_PATH ${c.DATABASE_PATH}`,
     locale: c.PLAN_LOCALE,
     planCode: c.PLAN_CODE,
     dueRule: c.PLAN_DUE_DATE,

@@ -168,8 +168,9 @@ export async function loadActionPlans(
       fiscalYear: row.fiscalYear,
       target: row.target,
       beforeEvaluation: row.beforeEvaluation === 1,
-      corrected: row.corrected === 1,
-      targetRevised: row.targetRevised === 1,
+      // exists () is 1 on SQLite and true on PostgreSQL.
+      corrected: Boolean(row.corrected),
+      targetRevised: Boolean(row.targetRevised),
       actual:
         row.revisionId === null
           ? null

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { PlanDb } from './db.ts';
+import { lockedWrite } from './engine.ts';
 import type { AlertRuleColumn } from './schema.ts';
 
 /**
@@ -61,47 +61,29 @@ export async function claimAlertRun(
 ): Promise<ClaimResult> {
   const nowIso = input.now.toISOString();
   const staleBefore = new Date(input.now.getTime() - input.leaseMs).toISOString();
-  // BEGIN IMMEDIATE takes the write lock before reading, so two processes cannot both see
-  // the channel free; the busy timeout set in openDatabase makes the second one wait its turn.
-  return db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
-    try {
-      await conn
-        .updateTable('alert_run')
-        .set({ state: 'abandoned', finished_at: nowIso, error: 'claim expired' })
-        .where('channel', '=', input.channel)
-        .where('state', '=', 'claimed')
-        .where('claimed_at', '<=', staleBefore)
-        .execute();
-      const held = await conn
-        .selectFrom('alert_run')
-        .select(['holder', 'claimed_at', 'run_date'])
-        .where('channel', '=', input.channel)
-        .where('state', '=', 'claimed')
-        .executeTakeFirst();
-      let result: ClaimResult;
-      if (held) {
-        result = { ok: false, heldBy: { holder: held.holder, claimedAt: held.claimed_at, runDate: held.run_date } };
-      } else {
-        const { id } = await conn
-          .insertInto('alert_run')
-          .values({
-            channel: input.channel,
-            run_date: input.runDate,
-            state: 'claimed',
-            holder: input.holder,
-            claimed_at: nowIso,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        result = { ok: true, runId: id };
-      }
-      await sql`commit`.execute(conn);
-      return result;
-    } catch (error) {
-      await sql`rollback`.execute(conn);
-      throw error;
-    }
+  // The lock is taken before reading, so two processes cannot both see the channel free (the
+  // partial unique index alert_run_one_claim would refuse the second claim all the same).
+  return lockedWrite(db, `alert-claim:${input.channel}`, async (trx) => {
+    await trx
+      .updateTable('alert_run')
+      .set({ state: 'abandoned', finished_at: nowIso, error: 'claim expired' })
+      .where('channel', '=', input.channel)
+      .where('state', '=', 'claimed')
+      .where('claimed_at', '<=', staleBefore)
+      .execute();
+    const held = await trx
+      .selectFrom('alert_run')
+      .select(['holder', 'claimed_at', 'run_date'])
+      .where('channel', '=', input.channel)
+      .where('state', '=', 'claimed')
+      .executeTakeFirst();
+    if (held) return { ok: false, heldBy: { holder: held.holder, claimedAt: held.claimed_at, runDate: held.run_date } };
+    const { id } = await trx
+      .insertInto('alert_run')
+      .values({ channel: input.channel, run_date: input.runDate, state: 'claimed', holder: input.holder, claimed_at: nowIso })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { ok: true, runId: id };
   });
 }
 
@@ -118,7 +100,7 @@ export async function releaseAlertRun(
     .execute();
 }
 
-// Nine bound values a row; SQLite allows 32766 a statement, and chunks keep well clear.
+// Nine bound values a row; SQLite allows 32766 a statement and PostgreSQL 65535, and chunks keep well clear.
 const LEDGER_ROWS_PER_INSERT = 500;
 
 /**

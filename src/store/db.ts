@@ -2,10 +2,22 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { parseLocation } from './location.ts';
+import { postgresDialect } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
 
 export type PlanDb = Kysely<Database>;
+
+/**
+ * Opens the store at `location`: a PostgreSQL URL (see location.ts) or a SQLite file path.
+ * Nothing is migrated here; prepareDatabase does that.
+ */
+export function openDatabase(location: string): PlanDb {
+  const where = parseLocation(location);
+  if (where.engine === 'postgres') return new Kysely<Database>({ dialect: postgresDialect(where) });
+  return openSqlite(where.path);
+}
 
 /**
  * Opens (creating if needed) the SQLite file with the pragmas every entry point relies on.
@@ -14,7 +26,7 @@ export type PlanDb = Kysely<Database>;
  * -wal and -shm files the mode of the database file, so they follow. Existing folders and
  * files keep whatever mode an operator gave them.
  */
-export function openDatabase(path: string): PlanDb {
+function openSqlite(path: string): PlanDb {
   if (path !== ':memory:' && !path.startsWith('file:')) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     try {

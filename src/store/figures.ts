@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlanDb } from './db.ts';
+import { engineOf, isUniqueViolation, isWriteConflict, writeTransaction } from './engine.ts';
 import type { NewRevision, RevisionSource } from './schema.ts';
 
 export interface RecordActualInput {
@@ -55,33 +56,40 @@ const WRITE_ATTEMPTS = 8;
  * deadlock), so the whole transaction runs again after the other commit. It reads
  * afresh, so nothing is lost. Waiting inside SQLite instead would also block Node's only
  * thread, and with it the other writer when both connections live in this process.
+ * PostgreSQL makes the second writer wait on the figure's row lock instead, in a serializable
+ * transaction (engine.ts) so that whatever it decides on cannot change under it; a
+ * serialization failure, a deadlock or a taken request key is retried there.
  */
 export async function recordActual(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await recordActualOnce(db, input);
     } catch (error) {
-      if (attempt >= WRITE_ATTEMPTS || !(isBusy(error) || isRequestKeyTaken(error))) throw error;
+      if (attempt >= WRITE_ATTEMPTS || !(isWriteConflict(error) || isUniqueViolation(error, 'request_key'))) throw error;
       // Jitter keeps two retrying writers from colliding again in lockstep.
       await sleep(10 * attempt * (0.5 + Math.random()));
     }
   }
 }
 
-// The same request recorded at the same moment by another connection: run again, and the
-// transaction finds the other's revision and reports a duplicate.
-function isRequestKeyTaken(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(e.message).includes('request_key');
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
+// A unique violation on request_key is the same request recorded at the same moment by another
+// connection: run again, and the transaction finds the other's revision and reports a duplicate.
 
 async function recordActualOnce(db: PlanDb, input: RecordActualInput): Promise<RecordedActual> {
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db).execute(async (trx) => {
+    if (engineOf(trx) === 'postgres') {
+      // PostgreSQL lets two writers of one figure run side by side, and the one that inserted
+      // its revision first could then commit last and leave the older revision current. Locking
+      // the figure's row first makes them take turns; each statement after it sees the other's
+      // commit (read committed), as SQLite's single writer gives for free.
+      await trx
+        .selectFrom('yearly_figure')
+        .select('id')
+        .where('indicator_id', '=', input.indicatorId)
+        .where('fiscal_year', '=', input.fiscalYear)
+        .forUpdate()
+        .execute();
+    }
     if (input.requestKey) {
       const earlier = await trx
         .selectFrom('actual_revision')

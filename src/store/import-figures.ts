@@ -1,4 +1,5 @@
 import type { PlanDb } from './db.ts';
+import { engineOf } from './engine.ts';
 import { appendRevision } from './figures.ts';
 
 export interface ImportedActual {
@@ -31,11 +32,11 @@ export async function appendImportedActuals(
   if (actuals.length === 0) return [];
   return db.transaction().execute(async (trx) => {
     const ids = actuals.map((a) => a.figureId);
-    const current = await trx
-      .selectFrom('yearly_figure')
-      .select(['id', 'current_revision_id'])
-      .where('id', 'in', ids)
-      .execute();
+    let query = trx.selectFrom('yearly_figure').select(['id', 'current_revision_id']).where('id', 'in', ids);
+    // PostgreSQL lets another writer commit between this read and the writes below unless the
+    // rows are locked; SQLite's single writer already makes the transaction see no such change.
+    if (engineOf(trx) === 'postgres') query = query.forUpdate();
+    const current = await query.execute();
     const currentOf = new Map(current.map((row) => [row.id, row.current_revision_id]));
     const changed = actuals.filter((a) => currentOf.get(a.figureId) !== a.expectedRevisionId).map((a) => a.figureId);
     if (changed.length > 0) throw new FiguresChangedError(changed);

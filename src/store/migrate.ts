@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely, type Migration } from 'kysely';
 import { migrations as shippedMigrations } from '../../db/migrations/index.ts';
+import { beginImmediate, engineOf } from './engine.ts';
 
 /** Kysely's bookkeeping table, kept as it is so files migrated by earlier versions keep working. */
 const MIGRATION_TABLE = 'kysely_migration';
@@ -64,7 +64,8 @@ const DEFAULT_LOCK_WAIT_MS = 15_000;
  * SQLite adapter reports no transactional DDL; a kill mid-migration then left some tables
  * made and nothing recorded, and every later start failed.) `BEGIN IMMEDIATE` takes the write
  * lock before reading the bookkeeping, so two processes starting on a fresh file take turns
- * and the second finds nothing left to do.
+ * and the second finds nothing left to do. On PostgreSQL (transactional DDL too) the same turn-taking
+ * is an advisory lock held by the migrating transaction.
  *
  * A file half-migrated by an earlier version is rebuilt when it holds no data yet (the kill
  * came before the plan was seeded, which is when this happens), and refused with an
@@ -78,7 +79,7 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
   return db.connection().execute(async (conn) => {
     let repaired = false;
     for (;;) {
-      await beginImmediate(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
+      await beginMigration(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
       let name: string | undefined;
       try {
         await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (
@@ -101,7 +102,9 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
         await sql`rollback`.execute(conn).catch(() => undefined);
         if (error instanceof MigrationError) throw error;
         if (name === undefined) throw new MigrationError(undefined, error);
-        if (!repaired && leftoverOfEarlierRun(error)) {
+        // Only SQLite files were ever migrated statement by statement; on PostgreSQL a failed
+        // migration left nothing behind, so "already exists" there is a real error.
+        if (!repaired && engineOf(conn) === 'sqlite' && leftoverOfEarlierRun(error)) {
           if (!(await holdsNoData(conn))) throw new HalfMigratedError(name, error);
           await rebuildEmpty(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
           repaired = true;
@@ -122,6 +125,12 @@ function leftoverOfEarlierRun(error: unknown): boolean {
 
 // biome-ignore lint/suspicious/noExplicitAny: the schema is whatever the file holds.
 async function userTables(conn: Kysely<any>): Promise<string[]> {
+  if (engineOf(conn) === 'postgres') {
+    const { rows } = await sql<{ name: string }>`
+      select table_name as name from information_schema.tables
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'`.execute(conn);
+    return rows.map((r) => r.name);
+  }
   const { rows } = await sql<{ name: string }>`
     select name from sqlite_master
     where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_migration%'`.execute(conn);
@@ -155,29 +164,31 @@ async function rebuildEmpty(conn: Kysely<any>, lockWaitMs: number): Promise<void
   }
 }
 
+/** Opens the migrating transaction, waiting for another process's migration to finish first. */
+// biome-ignore lint/suspicious/noExplicitAny: any schema.
+async function beginMigration(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
+  if (engineOf(conn) === 'sqlite') return beginImmediate(conn, lockWaitMs);
+  await sql`begin`.execute(conn);
+  try {
+    await sql.raw(`set local lock_timeout = ${Math.max(1, Math.round(lockWaitMs))}`).execute(conn);
+    // Held until commit: a second process starting at the same moment waits here, then finds
+    // the bookkeeping up to date. Keyed by the schema, so deployments in other schemas of the
+    // same database (or test files running in parallel) do not wait for each other.
+    await sql`select pg_advisory_xact_lock(hashtextextended('plan-bot:migrate:' || current_setting('search_path'), 0))`.execute(conn);
+    await createOwnSchema(conn);
+  } catch (error) {
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
- * Takes the write lock, waiting for another process's migration without blocking this
- * thread: SQLite's busy handler would sleep inside the call, stalling a second connection of
- * this same process that holds the lock and is between two awaits.
+ * A URL with `?schema=name` points the connection's search_path at that schema; it is made on
+ * first use, like the SQLite file is.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any schema.
-async function beginImmediate(conn: Kysely<any>, lockWaitMs: number): Promise<void> {
-  const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn);
-  const previous = Number(rows[0]?.timeout ?? 0);
-  await sql`pragma busy_timeout = 0`.execute(conn);
-  const deadline = Date.now() + lockWaitMs;
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await sql`begin immediate`.execute(conn);
-        return;
-      } catch (error) {
-        const code = (error as { code?: unknown } | null)?.code;
-        if (!(typeof code === 'string' && code.startsWith('SQLITE_BUSY')) || Date.now() > deadline) throw error;
-        await sleep(Math.min(5 * attempt, 50) * (0.5 + Math.random()));
-      }
-    }
-  } finally {
-    await sql.raw(`pragma busy_timeout = ${previous}`).execute(conn);
-  }
+async function createOwnSchema(conn: Kysely<any>): Promise<void> {
+  const { rows } = await sql<{ path: string }>`select current_setting('search_path') as path`.execute(conn);
+  const path = rows[0]?.path ?? '';
+  if (/^[a-z_][a-z0-9_]*$/.test(path) && path !== 'public') await sql`create schema if not exists ${sql.id(path)}`.execute(conn);
 }

@@ -6,6 +6,7 @@ import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api
 import { blockTexts, CHANNEL, seededDb, type SeededDb } from '../support/alerts.ts';
 import { runToEnd, type Exit } from '../support/process.ts';
 import { entry } from '../support/entry.ts';
+import { databaseEnv } from '../support/databases.ts';
 
 /**
  * `npm run alerts` as separate processes sharing one database file: what cron and a
@@ -33,7 +34,7 @@ function alertsCli(args: string[], env: Record<string, string> = {}): Promise<Ex
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      DATABASE_PATH: seeded.path,
+      ...databaseEnv(seeded.path),
       SLACK_BOT_TOKEN: 'xoxb-test-token',
       ALERT_CHANNEL: CHANNEL,
       SLACK_API_URL: standIn.url,

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer } from '../../commands/answer.ts';
 import { makeContext, type Actor, type CommandContext } from '../../commands/context.ts';
@@ -16,6 +13,7 @@ import type { PlanDb } from '../../src/store/db.ts';
 import { listRevisions } from '../../src/store/figures.ts';
 import { addOwner } from '../../src/store/owners.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
+import { freshLocation, type FreshLocation } from '../support/databases.ts';
 
 const ADMIN: Actor = { id: 'U0ADMIN', isAdmin: true, canOpenForms: true };
 const OWNER: Actor = { id: 'U0OWNER', isAdmin: false, canOpenForms: true };
@@ -24,12 +22,11 @@ const POLICY = { admins: ['U0ADMIN'] };
 /** Noon in Tokyo on 15 July 2022: FY2022 is running, FY2021's actuals fell due on 30 June. */
 const MID_FY2022 = new Date('2022-07-15T03:00:00Z');
 
-let dir: string;
-let file: string;
+let fresh: FreshLocation;
 const opened: PlanDb[] = [];
 
 async function open(): Promise<PlanDb> {
-  const db = await prepareDatabase(file, { now: new Date('2022-04-01T00:00:00Z') });
+  const db = await prepareDatabase(fresh.location, { now: new Date('2022-04-01T00:00:00Z') });
   opened.push(db);
   return db;
 }
@@ -76,13 +73,13 @@ function saved(result: SubmitFigureResult) {
 }
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-bot-report-'));
-  file = path.join(dir, 'plans.db');
+  // Opened twice in some cases (two "processes"): a fresh database of the engine under test.
+  fresh = freshLocation('plan-bot-report-');
 });
 
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.destroy()));
-  fs.rmSync(dir, { recursive: true, force: true });
+  await fresh.cleanup();
 });
 
 describe('recording a figure', () => {

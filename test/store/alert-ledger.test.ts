@@ -56,7 +56,7 @@ describe('alert run claims', () => {
         .insertInto('alert_run')
         .values({ channel: CHANNEL, run_date: '2024-07-01', state: 'claimed', holder: 'x', claimed_at: 'x' })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/unique/i);
   });
 });
 

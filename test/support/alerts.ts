@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { AlertSettings } from '../../src/config/alerts.ts';
 import { DEFAULT_DUE_DATE_RULE } from '../../src/domain/fiscal-year.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import type { Plan } from '../../src/store/schema.ts';
+import { freshLocation } from './databases.ts';
 
 /** Shared set-up for the alert tests: a seeded database file in its own temp directory. */
 
@@ -28,9 +26,10 @@ export interface SeededDb {
   cleanup(): Promise<void>;
 }
 
+/** A fresh database of the engine under test (test/support/databases.ts); `path` is its location. */
 export async function seededDb(): Promise<SeededDb> {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-bot-alerts-'));
-  const path = join(dir, 'plans.db');
+  const fresh = freshLocation('plan-bot-alerts-');
+  const { dir, location: path } = fresh;
   const db = await prepareDatabase(path);
   const plan = (await findPlan(db))!;
   return {
@@ -39,8 +38,11 @@ export async function seededDb(): Promise<SeededDb> {
     db,
     plan,
     async cleanup() {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      try {
+        await db.destroy();
+      } finally {
+        await fresh.cleanup();
+      }
     },
   };
 }

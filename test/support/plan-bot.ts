@@ -3,9 +3,6 @@
  * does, the Web API stand-in at SLACK_API_URL, and a fixed clock. Feature tests drive it
  * with signed requests and read what reached the stand-in.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LogLevel } from '@slack/bolt';
 import { createSlackApp, type PlanBot, type SlackDeps } from '../../src/slack/app.ts';
 import type { ReminderSettings } from '../../commands/reminders/settings.ts';
@@ -25,6 +22,7 @@ import {
 } from './signed-request.ts';
 import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
 import { textsUnder } from './block-texts.ts';
+import { databaseEnv, freshLocation } from './databases.ts';
 
 export const TEST_BOT_TOKEN = 'xoxb-0000-test-bot-token';
 /** Hex like a real signing secret, and distinctive so a leak into a log is easy to spot. */
@@ -70,17 +68,17 @@ export interface TestBotOptions {
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const standIn = await startSlackApiStandIn();
-  const dir = mkdtempSync(join(tmpdir(), 'plan-bot-slack-'));
+  const fresh = freshLocation('plan-bot-slack-');
   const config = loadSlackConfig({
     SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: standIn.url,
     PORT: '0',
-    DATABASE_PATH: join(dir, 'plans.db'),
+    ...databaseEnv(fresh.location),
     PLAN_ADMINS: TEST_ADMIN_ID,
     ...options.env,
   });
-  const db = await prepareDatabase(config.databasePath, { now: TEST_NOW });
+  const db = await prepareDatabase(config.database, { now: TEST_NOW });
   const plan = (await findPlan(db))!;
   const logs: string[] = [];
   const logger = createLogger({
@@ -140,7 +138,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await bot.stop(1000);
       await db.destroy();
       await standIn.close();
-      rmSync(dir, { recursive: true, force: true });
+      await fresh.cleanup();
     },
   };
 }

@@ -1,23 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { findPlan, loadActionPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { recordActual } from '../../src/store/figures.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
+import { freshLocation } from './databases.ts';
 
-/** A real SQLite file in a fresh temp dir, migrated and seeded like any entry point does it. */
+/**
+ * A fresh database of the engine under test (a SQLite file in a temp dir, or a PostgreSQL schema),
+ * migrated and seeded like any entry point does it. `path` is its location string.
+ */
 export async function tempDatabase(): Promise<{ path: string; dir: string; db: PlanDb; cleanup: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'plan-bot-'));
-  const path = join(dir, 'plans.db');
-  const db = await prepareDatabase(path, { now: new Date('2026-11-27T00:00:00Z') });
+  const fresh = freshLocation();
+  const db = await prepareDatabase(fresh.location, { now: new Date('2026-11-27T00:00:00Z') });
   return {
-    path,
-    dir,
+    path: fresh.location,
+    dir: fresh.dir,
     db,
     cleanup: async () => {
       await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
+      await fresh.cleanup();
     },
   };
 }

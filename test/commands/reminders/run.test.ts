@@ -196,7 +196,7 @@ describe('one figure down the reminder ladder', () => {
     expect(unknown).toMatchObject({ kind: 'failed', unknownOutcome: true });
     expect(inbox(OWNER_EN)).toHaveLength(4);
     // A restart: a new process on the same database file looks in the DM before sending.
-    const restarted = openDatabase(t.config.databasePath);
+    const restarted = openDatabase(t.config.database);
     try {
       expect(await runOn('2022-07-04', '09:30', restarted)).toMatchObject({ kind: 'nothing_new', settled: { found: 1 } });
       expect(inbox(OWNER_EN)).toEqual([
