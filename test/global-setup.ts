@@ -6,11 +6,14 @@
  * The bundles sit two folders under the root, so paths the code takes from `import.meta.url`
  * (the seed file, the plan-file schema) resolve exactly as from `src/store/`.
  *
+ * It also drops the PostgreSQL schemas of test processes that died before their cleanup.
+ *
  * Each project (sqlite, postgres) runs this, possibly at the same moment: every file is written
  * beside its place and renamed over it, so a reader never sees half a bundle.
  */
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { sweepOrphanSchemas } from './support/databases.ts';
 import { TEST_BIN_DIR, TEST_ENTRY_POINTS } from './support/entry.ts';
 
 export default async function setup(): Promise<void> {
@@ -33,4 +36,7 @@ export default async function setup(): Promise<void> {
     writeFileSync(partial, file.contents);
     renameSync(partial, file.path);
   }
+  // Schemas left by test processes killed before their cleanup (PostgreSQL half only).
+  const url = process.env.TEST_DATABASE_URL?.trim();
+  if (url) await sweepOrphanSchemas(url);
 }

@@ -66,3 +66,29 @@ async function dropSchema(schema: string): Promise<void> {
 export function databaseEnv(location: string): Record<string, string> {
   return TEST_ENGINE === 'postgres' ? { DATABASE_URL: location } : { DATABASE_PATH: location };
 }
+
+/**
+ * Drops the schemas of test processes that are gone (killed before their cleanup ran), so a
+ * test database does not fill up over runs. A schema's name carries its process id.
+ */
+export async function sweepOrphanSchemas(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(`select nspname as name from pg_namespace where nspname ~ '^t_[0-9]+_[0-9a-f]+$'`);
+    const orphans = rows.map((r) => r.name).filter((name) => !isRunning(Number(name.split('_')[1])));
+    for (const schema of orphans) await client.query(`drop schema if exists "${schema}" cascade`);
+    return orphans.length;
+  } finally {
+    await client.end();
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
