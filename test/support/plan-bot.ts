@@ -197,6 +197,12 @@ export function ackMessage(json: unknown): Record<string, unknown> | undefined {
 
 const PREPARING = new Set([ja.answerTiming.preparing, en.answerTiming.preparing]);
 
+/** A short "working on it" (a late answer's, or an export's 〜を作成中…): the answer follows. */
+function isPreparing(acked: Record<string, unknown>): boolean {
+  const text = String(acked.text);
+  return PREPARING.has(text) || (acked.blocks === undefined && text.endsWith('…'));
+}
+
 /**
  * The answer to a slash command: the message in its acknowledgement, unless that was the
  * short 作成中… (or there was none), in which case the one that follows on the response_url.
@@ -209,7 +215,7 @@ export async function answerOf(
   timeoutMs = 3000,
 ): Promise<Answer> {
   const acked = ackMessage(ackJson);
-  if (acked && !PREPARING.has(String(acked.text))) return { via: 'ack', body: acked, at: ackedAt };
+  if (acked && !isPreparing(acked)) return { via: 'ack', body: acked, at: ackedAt };
   const call = await waitForReply(standIn, responsePath, timeoutMs);
   return { via: 'response_url', body: call.body, at: call.at };
 }
