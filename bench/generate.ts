@@ -130,8 +130,8 @@ export async function generateScaleDatabase(options: GenerateOptions): Promise<G
     'insert into action_plan_owner (action_plan_id, slack_user_id, added_by, added_at) values (?, ?, ?, ?)',
   );
   const insertIndicator = sqlite.prepare(
-    `insert into indicator (action_plan_id, position, name, unit, direction, comparator, min_value, max_value, note)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into indicator (action_plan_id, position, name, unit, direction, comparator, min_value, max_value, note, kind)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFigure = sqlite.prepare('insert into yearly_figure (indicator_id, fiscal_year, target) values (?, ?, ?)');
   const insertRevision = sqlite.prepare(
@@ -198,6 +198,9 @@ export async function generateScaleDatabase(options: GenerateOptions): Promise<G
               0,
               measure.unit === '%' ? 100 : null,
               random() < 0.2 ? '令和2年度は感染症の影響で参考値' : null,
+              // The kind the grading migration gives such a row: a count cannot be lower-is-better,
+              // and the list grades every indicator, so a wrong kind would throw there.
+              measure.lower ? 'max_threshold' : measure.unit === '%' ? 'percentage' : 'count',
             ).lastInsertRowid,
           );
           counts.indicators++;
