@@ -9,9 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Answers travel in the ack (#14): answerOf reads them there, or on the response_url.
+import { answerOf } from '../support/plan-bot.ts';
 import { postSigned, signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
-import { answerOf, waitForReply } from '../support/plan-bot.ts';
+import { waitForReply } from '../support/plan-bot.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const BOT_TOKEN = 'xoxb-SECRET-1111-2222-bottokenvalue';
