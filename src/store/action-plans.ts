@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { SqliteAdapter, sql, type Selectable } from 'kysely';
 import type { PlanDb } from './db.ts';
 import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
 import type { DirectionColumn, IndicatorTable, Plan, RevisionSource } from './schema.ts';
@@ -122,7 +122,7 @@ export async function loadActionPlans(
 
 /**
  * The same action plans with each figure's outline only (year, target, 評価期間前, value):
- * what the lists and searches need for a status and a grade, in two queries. Leaving out
+ * what the lists and searches need for a status and a grade, in two queries on SQLite (three elsewhere). Leaving out
  * the revisions' who, when and notes and the review markers (two subqueries per figure),
  * and reading each indicator's figures as one column rather than one row per figure, took
  * `/plan list` from 10× the time of `/plan 13` to about 2× (#14).
@@ -131,22 +131,59 @@ export async function loadActionPlanOutlines(
   db: PlanDb,
   planId: number,
   filter: ActionPlanFilter = {},
+  how: 'json' | 'rows' = db.getExecutor().adapter instanceof SqliteAdapter ? 'json' : 'rows',
 ): Promise<ActionPlanOutline[]> {
   const apRows = await actionPlanRows(db, planId, filter);
   if (apRows.length === 0) return [];
+  const apIds = apRows.map((r) => r.id);
+  if (how === 'rows') {
+    // Any other engine (PostgreSQL): the same outlines as one row per figure, in portable SQL.
+    const indicatorRows = await db
+      .selectFrom('indicator')
+      .selectAll()
+      .where('action_plan_id', 'in', apIds)
+      .orderBy('action_plan_id')
+      .orderBy('position')
+      .execute();
+    const figures = indicatorRows.length ? await loadOutlineRows(db, apIds) : new Map<number, FigureOutline[]>();
+    return assemble(apRows, indicatorRows, (row) => figures.get(row.id) ?? []);
+  }
   const indicatorRows = await db
     .selectFrom('indicator as i')
     .selectAll('i')
     .select(figureOutlinesColumn().as('figures'))
-    .where(
-      'i.action_plan_id',
-      'in',
-      apRows.map((r) => r.id),
-    )
+    .where('i.action_plan_id', 'in', apIds)
     .orderBy('i.action_plan_id')
     .orderBy('i.position')
     .execute();
   return assemble(apRows, indicatorRows, (row) => (JSON.parse(row.figures) as OutlineTuple[]).map(outlineOf));
+}
+
+/** Every figure of these action plans in outline, one row each (what figureOutlinesColumn packs). */
+async function loadOutlineRows(db: PlanDb, actionPlanIds: number[]): Promise<Map<number, FigureOutline[]>> {
+  const rows = await db
+    .selectFrom('yearly_figure as f')
+    .innerJoin('indicator as i', 'i.id', 'f.indicator_id')
+    .leftJoin('actual_revision as r', 'r.id', 'f.current_revision_id')
+    .select([
+      'f.indicator_id as indicatorId',
+      'f.fiscal_year as fiscalYear',
+      'f.target',
+      'f.before_evaluation as beforeEvaluation',
+      'r.value',
+      'r.provisional',
+    ])
+    .where('i.action_plan_id', 'in', actionPlanIds)
+    .orderBy('f.indicator_id')
+    .orderBy('f.fiscal_year')
+    .execute();
+  const figuresByIndicator = new Map<number, FigureOutline[]>();
+  for (const row of rows) {
+    let list = figuresByIndicator.get(row.indicatorId);
+    if (!list) figuresByIndicator.set(row.indicatorId, (list = []));
+    list.push(outlineOf([row.fiscalYear, row.target, row.beforeEvaluation, row.value, row.provisional]));
+  }
+  return figuresByIndicator;
 }
 
 async function actionPlanRows(db: PlanDb, planId: number, filter: ActionPlanFilter) {
@@ -221,9 +258,9 @@ function assemble<F extends FigureOutline, R extends Selectable<IndicatorTable>>
 type OutlineTuple = [fiscalYear: number, target: number | null, beforeEvaluation: number, value: number | null, provisional: number | null];
 
 /**
- * An indicator's figures in outline, oldest year first, as one JSON array (the only SQLite
- * dialect in this file: PostgreSQL says the same with json_agg(json_build_array(…) order by
- * …)). better-sqlite3 spends about a microsecond on every row it hands to JavaScript, more
+ * An indicator's figures in outline, oldest year first, as one JSON array: the only SQLite
+ * dialect in this file, used on SQLite only (loadActionPlanOutlines reads rows elsewhere;
+ * PostgreSQL could say the same with json_agg(json_build_array(…) order by …)::text). better-sqlite3 spends about a microsecond on every row it hands to JavaScript, more
  * than SQLite spends finding it; SQLite writes REAL values in JSON with 17 significant
  * digits, so every double reads back exactly.
  */

@@ -69,6 +69,14 @@ describe('action plans in outline', () => {
     expect(outlines.some((ap) => ap.indicators.some((i) => i.figures.some((f) => f.beforeEvaluation)))).toBe(true);
   });
 
+  it('reads the same outlines as one row per figure, the portable path other engines take', async () => {
+    for (const filter of [{}, { policyNumber: 2 }, { numbers: [13, 16] }]) {
+      expect(await loadActionPlanOutlines(t.db, plan.id, filter, 'rows')).toEqual(
+        await loadActionPlanOutlines(t.db, plan.id, filter, 'json'),
+      );
+    }
+  });
+
   it('filters by number, policy and theme the same way', async () => {
     const byPolicy = await loadActionPlanOutlines(t.db, plan.id, { policyNumber: 2 });
     expect(byPolicy.every((ap) => ap.policy.number === 2)).toBe(true);
