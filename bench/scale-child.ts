@@ -15,7 +15,7 @@ import { openDatabase } from '../src/store/db.ts';
 import { BENCH_NOW } from './generate.ts';
 import { overdueScanAllPlans } from './overdue-scan.ts';
 import type { Operation, ScaleChildResult } from './scale-ops.ts';
-import { sample, summarise, type SampleOptions, type Summary } from './stats.ts';
+import { sampleWithCpu, type SampleOptions, type Summary } from './stats.ts';
 
 async function main(): Promise<void> {
   const [dbPath, code, expectedOverdueText] = process.argv.slice(2);
@@ -70,15 +70,15 @@ async function main(): Promise<void> {
   if (!digest.findings.some((f) => f.rule === 'overdue')) throw new Error('computeDigest found nothing overdue');
 
   // Budgets keep a slow build from running for minutes; the sample counts are reported.
-  const quick: SampleOptions = { warmup: 100, minIterations: 300, maxIterations: 5000, budgetMs: 1500 };
-  const heavy: SampleOptions = { warmup: 10, minIterations: 30, maxIterations: 2000, budgetMs: 1500 };
-  const scanOptions: SampleOptions = { warmup: 3, minIterations: 20, maxIterations: 1000, budgetMs: 2500 };
+  const quick: SampleOptions = { warmup: 100, minIterations: 300, maxIterations: 3000, budgetMs: 1000 };
+  const heavy: SampleOptions = { warmup: 30, minIterations: 50, maxIterations: 2000, budgetMs: 1000 };
+  const scanOptions: SampleOptions = { warmup: 3, minIterations: 20, maxIterations: 1000, budgetMs: 1500 };
 
   const timings: Record<string, Summary> = {};
   const time = async (op: Operation, fn: () => Promise<unknown>, options: SampleOptions) => {
     // Start each operation with a clean heap so one does not pay for another's garbage.
     (globalThis as { gc?: () => void }).gc?.();
-    timings[op] = summarise(await sample(fn, options));
+    timings[op] = await sampleWithCpu(fn, options);
   };
   await time('show', () => answer('13', ctx), quick);
   await time('list', () => answer('list', ctx), heavy);

@@ -7,6 +7,8 @@ export interface Summary {
   meanMs: number;
   minMs: number;
   maxMs: number;
+  /** Process CPU time (user + system) over the samples, per sample; NaN when not measured. */
+  cpuPerCallMs: number;
 }
 
 /** Nearest-rank percentile of an ascending list (p in 0..100). */
@@ -16,9 +18,10 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
-export function summarise(samples: readonly number[]): Summary {
+export function summarise(samples: readonly number[], cpuMs = Number.NaN): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
+    cpuPerCallMs: cpuMs / Math.max(1, sorted.length),
     count: sorted.length,
     medianMs: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
@@ -39,8 +42,20 @@ export interface SampleOptions {
 
 /** Times `fn` one call at a time (never overlapping), as a person's request would run. */
 export async function sample(fn: () => Promise<unknown>, options: SampleOptions): Promise<number[]> {
+  const { samples } = await timed(fn, options);
+  return samples;
+}
+
+/** As `sample`, summarised with the process's CPU time per call (less inflated by a busy machine). */
+export async function sampleWithCpu(fn: () => Promise<unknown>, options: SampleOptions): Promise<Summary> {
+  const { samples, cpuMs } = await timed(fn, options);
+  return summarise(samples, cpuMs);
+}
+
+async function timed(fn: () => Promise<unknown>, options: SampleOptions): Promise<{ samples: number[]; cpuMs: number }> {
   for (let i = 0; i < options.warmup; i++) await fn();
   const samples: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   while (
     samples.length < options.maxIterations &&
@@ -50,7 +65,8 @@ export async function sample(fn: () => Promise<unknown>, options: SampleOptions)
     await fn();
     samples.push(performance.now() - t0);
   }
-  return samples;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { samples, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 export function ms(value: number): string {

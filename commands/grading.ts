@@ -6,12 +6,12 @@ import {
   type IndicatorSeries,
   type UngradedReason,
 } from '../src/domain/grading.ts';
-import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { ActionPlanOutline, ActionPlanRecord, FigureOutline, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { PlanGrading, YearView } from './results.ts';
 
 /** Grading as the answers use it: the domain's rules applied to what the store holds. */
 
-export function seriesOf(indicator: IndicatorRecord): IndicatorSeries {
+export function seriesOf(indicator: IndicatorRecord<FigureOutline>): IndicatorSeries {
   return {
     kind: indicator.kind,
     direction: indicator.direction,
@@ -35,7 +35,7 @@ export function gradeOfYear(
  * everything in" are two answers, not one.
  */
 export function planGrading(
-  record: ActionPlanRecord,
+  record: ActionPlanOutline,
   bands: Partial<GradingBands>,
   options: {
     missingYears: number[];

@@ -1,12 +1,12 @@
 import { foldForSearch, matchesAllWords } from '../src/domain/search.ts';
-import { listPolicies, listThemes, loadActionPlans } from '../src/store/action-plans.ts';
+import { listPolicies, listThemes, loadActionPlanOutlines } from '../src/store/action-plans.ts';
 import { loadPlanClosure } from '../src/store/plan-closure.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
 import { actionPlanSummary } from './views.ts';
 
 export async function listAll(ctx: CommandContext, share: boolean): Promise<CommandResult> {
-  const records = await loadActionPlans(ctx.db, ctx.plan.id);
+  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id);
   return list(ctx, ctx.otherPlan ? { kind: 'all', planName: ctx.plan.name } : { kind: 'all' }, records, share);
 }
 
@@ -14,7 +14,7 @@ export async function listAll(ctx: CommandContext, share: boolean): Promise<Comm
  * The fields a search looks in, Japanese and English alike (help says so): the action plan's
  * name, its progress narrative, its theme and basic policy, and its indicators' names and notes.
  */
-export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlans>>[number]): (string | null)[] {
+export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlanOutlines>>[number]): (string | null)[] {
   return [
     r.name,
     r.nameEn,
@@ -28,7 +28,7 @@ export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlans>>[num
 }
 
 export async function search(ctx: CommandContext, words: string[], share: boolean): Promise<CommandResult> {
-  const records = await loadActionPlans(ctx.db, ctx.plan.id);
+  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id);
   const found = records.filter((r) => matchesAllWords(searchedTexts(r), words));
   return list(ctx, { kind: 'search', words }, found, share);
 }
@@ -39,7 +39,7 @@ export async function byPolicy(ctx: CommandContext, number: number, share: boole
   if (!policy) {
     return { kind: 'error', error: { code: 'no_such_policy', number, max: policies.length } };
   }
-  const records = await loadActionPlans(ctx.db, ctx.plan.id, { policyNumber: number });
+  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id, { policyNumber: number });
   return list(ctx, { kind: 'policy', number, name: policy.name, nameEn: policy.nameEn }, records, share);
 }
 
@@ -54,14 +54,14 @@ export async function byTheme(ctx: CommandContext, name: string, share: boolean)
   if (!theme) {
     return { kind: 'error', error: { code: 'no_such_theme', name, themes: themes.map((t) => t.name) } };
   }
-  const records = await loadActionPlans(ctx.db, ctx.plan.id, { themeId: theme.id });
+  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id, { themeId: theme.id });
   return list(ctx, { kind: 'theme', name: theme.name, nameEn: theme.nameEn }, records, share);
 }
 
 async function list(
   ctx: CommandContext,
   scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope'],
-  records: Awaited<ReturnType<typeof loadActionPlans>>,
+  records: Awaited<ReturnType<typeof loadActionPlanOutlines>>,
   share: boolean,
 ): Promise<CommandResult> {
   const closed = (await loadPlanClosure(ctx.db, ctx.plan.id)) !== null;

@@ -1,12 +1,12 @@
 import { dueDateOf, fiscalYearOf } from '../src/domain/fiscal-year.ts';
 import { achievementRate, figureStatus, worstStatus, type FigureStatus } from '../src/domain/status.ts';
-import type { ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { ActionPlanOutline, ActionPlanRecord, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { CommandContext } from './context.ts';
 import { gradeOfYear, planGrading } from './grading.ts';
 import { bandsOf } from '../src/store/grading-bands.ts';
 import type { ActionPlanHeader, ActionPlanSummary, ActionPlanView, IndicatorView, YearView } from './results.ts';
 
-export function headerOf(record: ActionPlanRecord): ActionPlanHeader {
+export function headerOf(record: ActionPlanOutline): ActionPlanHeader {
   return {
     number: record.number,
     name: record.name,
@@ -81,14 +81,36 @@ export function actionPlanView(
   };
 }
 
-export function actionPlanSummary(record: ActionPlanRecord, ctx: CommandContext, closed = false): ActionPlanSummary {
-  const indicators = record.indicators.map((i) => indicatorView(record, i, ctx));
-  const statuses: FigureStatus[] = indicators.flatMap((i) => (i.status ? [i.status] : []));
+/**
+ * One line of a list: the worst status and the grade line. Worked out from the figures'
+ * outlines straight away, without the per-year views (grades, due dates, notes) a single
+ * plan shows: those were most of the list's time (#14).
+ */
+export function actionPlanSummary(record: ActionPlanOutline, ctx: CommandContext, closed = false): ActionPlanSummary {
+  const statuses: FigureStatus[] = [];
+  const overdue = new Set<number>();
+  for (const indicator of record.indicators) {
+    const years = indicator.figures.map((f) => {
+      const status = figureStatus(
+        { fiscalYear: f.fiscalYear, target: f.target, actual: f.actual?.value ?? null, direction: indicator.direction },
+        ctx.today,
+        ctx.dueRule,
+      );
+      if (status === 'overdue') overdue.add(f.fiscalYear);
+      return status;
+    });
+    const worst = worstStatus(years);
+    if (worst) statuses.push(worst);
+  }
   return {
     ...headerOf(record),
     status: worstStatus(statuses),
     indicatorCount: record.indicators.length,
-    grading: gradingOf(record, indicators, ctx, closed),
+    grading: planGrading(record, bandsOf(ctx.plan), {
+      missingYears: [...overdue].sort((a, b) => a - b),
+      closed,
+      lastClosedFiscalYear: fiscalYearOf(ctx.today) - 1,
+    }),
   };
 }
 

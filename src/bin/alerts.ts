@@ -1,7 +1,8 @@
 import './node-version.ts';
 import { alertsCli, EXIT } from '../cli/alerts.ts';
 import { describeConfigError, loadProxyUrl, problemsOf, ConfigError } from '../config/core.ts';
-import { exitQuietlyOnBrokenPipe, loadDotEnv, useProxy } from './process-setup.ts';
+import { exitQuietlyOnBrokenPipe, loadDotEnv } from './process-setup.ts';
+import { useProxy } from './proxy-setup.ts';
 import { runMain } from './run-main.ts';
 
 // `npm run alerts -- [--date YYYY-MM-DD] [--dry-run]`: see src/cli/alerts.ts.

@@ -1,8 +1,6 @@
-import { setGlobalDispatcher } from 'undici';
-import { proxyDispatcher } from '../slack-web/outbound.ts';
-
 /**
- * What every entry point does before reading its configuration.
+ * What every entry point does before reading its configuration. (The proxy is set up in
+ * proxy-setup.ts: the CLI makes no connection and need not load undici, #14.)
  */
 
 /**
@@ -31,13 +29,4 @@ export function exitQuietlyOnBrokenPipe(): void {
       throw error;
     });
   }
-}
-
-/**
- * HTTPS_PROXY for connections this process makes with the global fetch (the alert job's Web
- * API client). The Slack app passes its own dispatcher; this covers everything else.
- */
-export function useProxy(proxyUrl: string | undefined): void {
-  const dispatcher = proxyDispatcher(proxyUrl);
-  if (dispatcher) setGlobalDispatcher(dispatcher);
 }

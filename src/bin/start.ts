@@ -14,7 +14,8 @@ import { createSlackApp, DEFAULT_GRACE_MS } from '../slack/app.ts';
 import { describeConfigError, loadSlackConfig, type SlackConfig } from '../config/slack.ts';
 import { createLogger, redact } from '../slack/logger.ts';
 import { EVENTS_PATH } from '../slack/receivers.ts';
-import { exitQuietlyOnBrokenPipe, loadDotEnv, useProxy } from './process-setup.ts';
+import { exitQuietlyOnBrokenPipe, loadDotEnv } from './process-setup.ts';
+import { useProxy } from './proxy-setup.ts';
 
 /**
  * `npm start`: the bot in Slack. Exit 0 after a clean shutdown on SIGTERM/SIGINT, 1 when

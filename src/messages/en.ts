@@ -792,4 +792,8 @@ export const en: Messages = {
       omitted: (n) => `…${n} more items did not fit.`,
     },
   },
+  answerTiming: {
+    preparing: 'Working on it… the answer follows in a moment.',
+  },
+
 };

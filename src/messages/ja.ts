@@ -815,6 +815,11 @@ export const ja = {
       omitted: (n: number) => `…ほか${n}項目は表示しきれませんでした。`,
     },
   },
+  /** The acknowledgement sent when an answer is not ready within the time Slack allows (#14). */
+  answerTiming: {
+    preparing: '作成中…　できあがり次第お届けします。',
+  },
+
 };
 
 /** Consecutive years as [first, last] runs: [2019, 2021, 2022, 2023] → [[2019, 2019], [2021, 2023]]. */

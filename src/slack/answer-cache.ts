@@ -27,8 +27,21 @@ export class AnswerCache {
     private readonly capacity = DEFAULT_CAPACITY,
   ) {}
 
+  // The same parsed command object comes back for the same text (parsedText remembers its
+  // parses), so its serialised form is kept with it rather than made per request.
+  private readonly ids = new WeakMap<Command, string>();
+
+  private idOf(command: Command): string {
+    let id = this.ids.get(command);
+    if (id === undefined) {
+      id = JSON.stringify(command);
+      this.ids.set(command, id);
+    }
+    return id;
+  }
+
   async get(key: AnswerKey, compute: () => Promise<SlackMessage>): Promise<SlackMessage> {
-    const id = JSON.stringify([key.command, key.today, key.sharedBy ?? null]);
+    const id = `${this.idOf(key.command)}\u0000${key.today}\u0000${key.sharedBy ?? ''}`;
     const version = await dataVersion(this.db);
     const hit = this.entries.get(id);
     if (hit && hit.version === version) {
@@ -37,7 +50,9 @@ export class AnswerCache {
       this.entries.set(id, hit);
       return hit.message;
     }
-    const message = await compute();
+    // Kept as JSON would read it back: plain objects, no undefined fields. Bolt serialises
+    // the answer into every acknowledgement, and such objects serialise fastest.
+    const message = JSON.parse(JSON.stringify(await compute())) as SlackMessage;
     this.entries.delete(id);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(id, { version, message });

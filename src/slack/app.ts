@@ -67,6 +67,10 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
     // Without this Bolt calls auth.test inside the constructor and a bad token surfaces
     // as an unhandled rejection; with it, start() reports it.
     deferInitialization: true,
+    // No listener keeps conversation state, and Bolt's default in-memory store (checked:
+    // `convoStore?: ConversationStore | false` in the installed @slack/bolt 5.1) costs every
+    // request a lookup that fails by throwing an Error, stack and all.
+    convoStore: false,
   });
 
   const inFlight = new InFlight();

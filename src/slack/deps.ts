@@ -20,6 +20,8 @@ export interface SlackDeps {
   reminderSettings?: ReminderSettings | null;
   /** Keep rendered answers to read-only commands until the data changes (default true). */
   cacheAnswers?: boolean;
+  /** How long /plan waits for its answer before acknowledging without it (default ANSWER_DEADLINE_MS). */
+  answerDeadlineMs?: number;
   /** Real time in ms for signature windows and the replay record (default Date.now), apart from `clock`. */
   wallClock?: () => number;
   /** Socket Mode: how long start() waits for the WebSocket before giving up (default 30 s). */

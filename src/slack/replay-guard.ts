@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
-import { parseCommand } from '../../commands/grammar.ts';
+import { parsedText } from './parsed-text.ts';
 import { isReadOnly } from '../../commands/run.ts';
 import { messagesFor } from '../messages/index.ts';
 import { claimSignedRequest } from '../store/signed-requests.ts';
@@ -56,7 +56,7 @@ export function writeKind(body: unknown): 'command' | 'view_submission' | 'block
   const b = body as { type?: unknown; command?: unknown; text?: unknown };
   if (b.type === 'view_submission' || b.type === 'block_actions') return b.type;
   if (typeof b.command === 'string') {
-    const parsed = parseCommand(typeof b.text === 'string' ? b.text : '');
+    const parsed = parsedText(typeof b.text === 'string' ? b.text : '');
     return parsed.ok && !isReadOnly(parsed.command) ? 'command' : null;
   }
   return null;

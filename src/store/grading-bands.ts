@@ -14,6 +14,7 @@ const bandsSchema = z
   .strict();
 
 const cache = new Map<string, Partial<GradingBands>>();
+const DEFAULT_ONLY: Partial<GradingBands> = Object.freeze({});
 
 /**
  * A plan's grading bands as stored (JSON of what differs from the defaults). A column that
@@ -21,7 +22,8 @@ const cache = new Map<string, Partial<GradingBands>>();
  */
 export function bandsOf(plan: Pick<Plan, 'grading_bands'>): Partial<GradingBands> {
   const json = plan.grading_bands;
-  if (json === null) return {};
+  // One object for "the defaults", so what is worked out from it can be kept with it.
+  if (json === null) return DEFAULT_ONLY;
   let bands = cache.get(json);
   if (!bands) {
     let parsed: unknown;

@@ -12,7 +12,7 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { freePort } from '../support/ports.ts';
-import { TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText, waitForReply } from '../support/plan-bot.ts';
+import { answerOf, TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText } from '../support/plan-bot.ts';
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { helloMessage, slashCommandEnvelope, startSocketModeServer, type SocketModeServer } from '../support/socket-mode-server.ts';
@@ -193,7 +193,8 @@ describe('npm start in HTTP mode', () => {
       { signingSecret: TEST_SIGNING_SECRET },
     );
     expect(http.status).toBe(200);
-    const reply = await waitForReply(standIn, '/respond/main-13');
+    const reply = await answerOf(standIn, http.json, Date.now(), '/respond/main-13');
+    expect(reply.via).toBe('ack');
     expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect(visibleText(reply.body)).toContain('5,270回');
     // The chart renderer is warmed up once connected, so no one's first chart pays for it.
@@ -243,9 +244,10 @@ describe('npm start in Socket Mode', () => {
     const responseUrl = standIn.responseUrl('main-socket');
     const payload = Object.fromEntries(new URLSearchParams(slashCommandBody({ text: '13', response_url: responseUrl })));
     connection.send(slashCommandEnvelope('env-main', payload));
-    expect(await connection.waitForMessage((m) => m.envelope_id === 'env-main')).toEqual({ envelope_id: 'env-main', payload: {} });
-    const reply = await waitForReply(standIn, '/respond/main-socket');
-    expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    const ack = await connection.waitForMessage((m) => m.envelope_id === 'env-main');
+    // The answer is the ack's payload; nothing goes to the response_url.
+    expect(visibleText(ack.payload as Record<string, unknown>)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(standIn.callsTo('response_url').filter((c) => c.path === '/respond/main-socket')).toEqual([]);
 
     running.child.kill('SIGINT');
     expect((await running.exited).code).toBe(0);
@@ -261,12 +263,12 @@ describe('npm start with ALERT_CHANNEL', () => {
     await running.waitFor(/alerts: next digest to C0ALERTS at \S+T00:30:00\.000Z/);
 
     const responseUrl = standIn.responseUrl('main-alerts');
-    await postSigned(
+    const http = await postSigned(
       `http://127.0.0.1:${port}/slack/events`,
       slashCommandBody({ text: 'alerts 2024-07-01', response_url: responseUrl, user_id: 'U0ADMIN' }),
       { signingSecret: TEST_SIGNING_SECRET },
     );
-    const reply = await waitForReply(standIn, '/respond/main-alerts');
+    const reply = await answerOf(standIn, http.json, Date.now(), '/respond/main-alerts');
     expect(visibleText(reply.body)).toContain('C0ALERTS');
     // The channel digest counts per plan; the figures themselves go to their owners by DM.
     expect(visibleText(reply.body)).toContain('⑱ 庁内ネットワークの無線化');

@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Answers travel in the ack (#14): answerOf reads them there, or on the response_url.
+import { answerOf } from '../support/plan-bot.ts';
 import { postSigned, signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { waitForReply } from '../support/plan-bot.ts';
@@ -81,19 +83,21 @@ describe('what the bot process prints', () => {
         ['report 13', 's5', 'U0STAFF'],
         ['no-such-verb', 's6', 'U0STAFF'],
       ] as const) {
-        expect((await signed(text, id, user)).status).toBe(200);
-        await waitForReply(standIn, `/respond/${id}`, 5000);
+        const res = await signed(text, id, user);
+        expect(res.status).toBe(200);
+        await answerOf(standIn, res.json, Date.now(), `/respond/${id}`, 5000);
       }
       // Forged and stale requests make Bolt log a warning.
       const body = slashCommandBody({ text: '13', response_url: standIn.responseUrl('x1') });
       await postSigned(url, body, { signingSecret: SIGNING_SECRET, signature: signSlackRequest('wrong-secret-000000', Math.floor(Date.now() / 1000), body) });
       await postSigned(url, body, { signingSecret: SIGNING_SECRET, timestampSeconds: Math.floor(Date.now() / 1000) - 600 });
       // A response_url that refuses, then one that keeps failing: the bot logs the failure.
+      // (Answers go in the ack; the form's refusal is one that still takes the response_url.)
       standIn.failNext('response_url', 1, { okFalse: 'expired_url' });
-      await signed('13', 'e1');
+      await signed('report 13', 'e1');
       await waitForReply(standIn, '/respond/e1', 5000);
       standIn.failNext('response_url', 6, { status: 500 });
-      await signed('help', 'e2');
+      await signed('report 13', 'e2');
       await new Promise((resolve) => setTimeout(resolve, 2500));
 
       child.kill('SIGTERM');

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LogLevel } from '@slack/bolt';
 import { postSigned, signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
-import { startTestBot, TEST_ADMIN_ID, TEST_SIGNING_SECRET, visibleText, waitForReply, type TestBot } from '../support/plan-bot.ts';
+import { answerOf, startTestBot, TEST_ADMIN_ID, TEST_SIGNING_SECRET, visibleText, type TestBot } from '../support/plan-bot.ts';
 import { BODY_LIMIT_BYTES } from '../../src/slack/receivers.ts';
 
 let t: TestBot;
@@ -99,16 +99,16 @@ describe('a request from another workspace', () => {
       { signingSecret: TEST_SIGNING_SECRET },
     );
     expect(res.status).toBe(200);
-    const reply = await waitForReply(t.standIn, '/respond/other-team-show');
+    const reply = await answerOf(t.standIn, res.json, Date.now(), '/respond/other-team-show');
     expect(visibleText(reply.body)).toContain('施設のＩＣＴ環境の充実');
 
     const change = t.standIn.responseUrl('other-team-owner');
-    await postSigned(
+    const changed = await postSigned(
       t.eventsUrl,
       ownerAdd(change, { team_id: 'T0OTHER', team_domain: 'other', user_id: 'U0OUTSIDER' }),
       { signingSecret: TEST_SIGNING_SECRET },
     );
-    const refused = await waitForReply(t.standIn, '/respond/other-team-owner');
+    const refused = await answerOf(t.standIn, changed.json, Date.now(), '/respond/other-team-owner');
     expect(visibleText(refused.body)).toContain('管理者');
     expect(await contents()).toBe(before);
   });
@@ -138,7 +138,7 @@ describe('oversized bodies', () => {
     const body = slashCommandBody({ text: `owner 13 add <@U0INTRUDER> ${underLimit()}`, response_url: responseUrl, user_id: TEST_ADMIN_ID });
     const res = await postSigned(t.eventsUrl, body, { signingSecret: TEST_SIGNING_SECRET });
     expect(res.status).toBe(200);
-    const refusal = await waitForReply(t.standIn, '/respond/big-signed');
+    const refusal = await answerOf(t.standIn, res.json, Date.now(), '/respond/big-signed');
     // The grammar's length limit answers it, in a message Slack will take.
     expect(visibleText(refusal.body)).toMatch(/長すぎ/);
     expect(JSON.stringify(refusal.body).length).toBeLessThan(40_000);

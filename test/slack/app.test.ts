@@ -5,6 +5,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/core.ts';
+import { ja } from '../../src/messages/ja.ts';
 import { visibleText, startTestBot, waitForReply, type TestBot } from '../support/plan-bot.ts';
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 
@@ -47,21 +48,24 @@ describe('starting', () => {
 
 describe('stopping', () => {
   it('finishes an answer already acknowledged before it returns', async () => {
-    t = await startTestBot();
-    // The first delivery fails, so the answer is still being retried when stop() is called.
+    // Queries slower than the deadline: the ack says 作成中… and the answer follows later.
+    t = await startTestBot({ deps: { answerDeadlineMs: 50 } });
+    t.slowQueries(150);
+    // The first delivery fails too, so the answer is still being retried when stop() is called.
     t.standIn.failNext('response_url', 1, { status: 500 });
     const responseUrl = t.standIn.responseUrl('in-flight');
     const http = await postSigned(t.eventsUrl, slashCommandBody({ text: '13', response_url: responseUrl }), {
       signingSecret: t.config.signingSecret!,
     });
     expect(http.status).toBe(200);
-    await t.standIn.waitForCall('response_url');
+    expect(http.json).toEqual({ response_type: 'ephemeral', text: ja.answerTiming.preparing });
     expect(t.bot.inFlight).toBe(1);
 
     await t.bot.stop();
 
     const answers = t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/in-flight');
     expect(answers).toHaveLength(2);
+    expect(answers[0]!.failed).toBe(true);
     expect(answers[1]!.failed).toBeUndefined();
     expect(visibleText(answers[1]!.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect(t.bot.inFlight).toBe(0);
@@ -81,7 +85,9 @@ describe('stopping', () => {
 
 describe('answering through the response_url', () => {
   it('gives up on an expired response_url at once, and says so in the log', async () => {
-    t = await startTestBot();
+    // A late answer, so it goes on the response_url.
+    t = await startTestBot({ deps: { answerDeadlineMs: 50 } });
+    t.slowQueries(100);
     t.standIn.failNext('response_url', 5, { okFalse: 'expired_url' });
     const responseUrl = t.standIn.responseUrl('expired');
     await postSigned(t.eventsUrl, slashCommandBody({ text: '13', response_url: responseUrl }), {

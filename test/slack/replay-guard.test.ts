@@ -9,7 +9,7 @@ import { findPlan } from '../../src/store/action-plans.ts';
 import { listOwners } from '../../src/store/owners.ts';
 import { FIGURE_FORM_CALLBACK_ID } from '../../src/render/blocks/record-figure-modal.ts';
 import { formState, openForm, revisionCount, settled, submitForm } from '../support/record-figure-form.ts';
-import { startTestBot, TEST_ADMIN_ID, TEST_SIGNING_SECRET, waitForReply, type TestBot } from '../support/plan-bot.ts';
+import { startTestBot, TEST_ADMIN_ID, TEST_SIGNING_SECRET, type TestBot } from '../support/plan-bot.ts';
 import { interactionBody, postSigned, signSlackRequest, slashCommandBody, viewSubmissionPayload } from '../support/signed-request.ts';
 
 let t: TestBot;
@@ -43,13 +43,14 @@ describe('a replayed owner change', () => {
     const addUrl = t.standIn.responseUrl('replay-add');
     const add = slashCommandBody({ text: 'owner 13 add <@U0REVOKED>', response_url: addUrl, user_id: TEST_ADMIN_ID });
     const stamp = nowSeconds();
-    expect((await sendAt(add, stamp)).status).toBe(200);
-    await waitForReply(t.standIn, '/respond/replay-add');
+    const added = await sendAt(add, stamp);
+    expect(added.status).toBe(200);
+    // The answer is in the acknowledgement, so the owner is stored by the time it arrives.
+    expect(added.text).toContain('U0REVOKED');
     expect(await ownersOf13()).toContain('U0REVOKED');
 
     const remove = slashCommandBody({ text: 'owner 13 remove <@U0REVOKED>', response_url: t.standIn.responseUrl('replay-remove'), user_id: TEST_ADMIN_ID });
-    await sendAt(remove, nowSeconds());
-    await waitForReply(t.standIn, '/respond/replay-remove');
+    expect((await sendAt(remove, nowSeconds())).text).toContain('U0REVOKED');
     expect(await ownersOf13()).not.toContain('U0REVOKED');
 
     // The captured add, byte for byte with its signature, still inside the five minutes.
@@ -58,18 +59,16 @@ describe('a replayed owner change', () => {
     expect(replay.text).toMatch(/受け付け済み/);
     await settled(t);
     expect(await ownersOf13()).not.toContain('U0REVOKED');
-    // The original response_url got the one answer to the original request, nothing more.
-    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/replay-add')).toHaveLength(1);
+    // The original answer went in its ack; the replay posted nothing to the response_url.
+    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/replay-add')).toEqual([]);
   });
 
   it('still answers a read-only command sent twice (it writes nothing to replay)', async () => {
     const url = t.standIn.responseUrl('read-twice');
     const body = slashCommandBody({ text: '13', response_url: url });
     const stamp = nowSeconds();
-    await sendAt(body, stamp);
-    await sendAt(body, stamp);
-    await settled(t);
-    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/read-twice')).toHaveLength(2);
+    const answers = [await sendAt(body, stamp), await sendAt(body, stamp)];
+    for (const answer of answers) expect(answer.text).toContain('⑬ 施設のＩＣＴ環境の充実');
   });
 });
 
@@ -121,7 +120,7 @@ describe('timestamps more than five minutes off', () => {
   it('accepts one stamped four minutes ahead (clocks drift)', async () => {
     const res = await sendAt(ownerAdd('U0DRIFT'), nowSeconds() + 4 * 60);
     expect(res.status).toBe(200);
-    await waitForReply(t.standIn, '/respond/future-U0DRIFT');
+    expect(res.text).toContain('U0DRIFT');
     expect(await ownersOf13()).toContain('U0DRIFT');
   });
 });

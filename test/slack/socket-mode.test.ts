@@ -1,9 +1,10 @@
 /**
  * Socket Mode end to end: the bot asks the Web API stand-in for a WebSocket URL with its
  * app-level token, dials a local Socket Mode stand-in, and answers a `/plan 13` envelope
- * by acking it on the socket and posting the answer to the response_url.
+ * in its ack on the socket (the ack's payload is the message), leaving the response_url unused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ja } from '../../src/messages/ja.ts';
 import { checkLimits } from '../../src/render/blocks/limits.ts';
 import { startTestBot, TEST_APP_TOKEN, visibleText, waitForReply, type TestBot } from '../support/plan-bot.ts';
 import { appHomeOpenedEvent, eventCallbackBody, slashCommandBody } from '../support/signed-request.ts';
@@ -17,13 +18,18 @@ import {
 } from '../support/socket-mode-server.ts';
 
 let t: TestBot;
+/** Short, so the late-answer case does not take seconds; quick answers take a millisecond. */
+const DEADLINE_MS = 300;
 let socket: SocketModeServer;
 let connection: SocketModeConnection;
 
 beforeAll(async () => {
   socket = await startSocketModeServer();
   // No signing secret: Slack authenticates the socket, not each request.
-  t = await startTestBot({ env: { SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: '' } });
+  t = await startTestBot({
+    env: { SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: '' },
+    deps: { answerDeadlineMs: DEADLINE_MS },
+  });
   t.standIn.setSocketModeUrl(socket.url);
   const starting = t.bot.start();
   connection = await socket.waitForConnection();
@@ -49,26 +55,41 @@ describe('Socket Mode', () => {
     expect(t.standIn.callsTo('auth.test')[0]!.token).toBe(t.config.botToken);
   });
 
-  it('acks a /plan 13 envelope and answers on the response_url within 3 seconds', async () => {
+  it('answers a /plan 13 envelope in its ack, within 3 seconds, and posts nothing else', async () => {
     const responseUrl = t.standIn.responseUrl('socket-13');
     const sentAt = Date.now();
     connection.send(slashCommandEnvelope('env-13', commandPayload('13', responseUrl)));
 
     const ack = await connection.waitForMessage((m) => m.envelope_id === 'env-13');
-    expect(ack).toEqual({ envelope_id: 'env-13', payload: {} });
-    const reply = await waitForReply(t.standIn, '/respond/socket-13');
-    expect(reply.at - sentAt).toBeLessThan(3000);
-    expect(reply.body.response_type).toBe('ephemeral');
-    expect(visibleText(reply.body)).toContain('⑬ 施設のＩＣＴ環境の充実');
-    expect(checkLimits({ text: String(reply.body.text), blocks: reply.body.blocks as never[] })).toEqual([]);
+    expect(Date.now() - sentAt).toBeLessThan(3000);
+    expect(Object.keys(ack).sort()).toEqual(['envelope_id', 'payload']);
+    const answer = ack.payload as Record<string, unknown>;
+    expect(answer.response_type).toBe('ephemeral');
+    expect(visibleText(answer)).toContain('⑬ 施設のＩＣＴ環境の充実');
+    expect(checkLimits({ text: String(answer.text), blocks: answer.blocks as never[] })).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.standIn.callsTo('response_url').filter((c) => c.path === '/respond/socket-13')).toEqual([]);
   });
 
   it('answers what it cannot parse over Socket Mode too', async () => {
     const responseUrl = t.standIn.responseUrl('socket-bad');
     connection.send(slashCommandEnvelope('env-bad', commandPayload('abc', responseUrl)));
-    await connection.waitForMessage((m) => m.envelope_id === 'env-bad');
-    const reply = await waitForReply(t.standIn, '/respond/socket-bad');
-    expect(visibleText(reply.body)).toContain('「abc」は分かりませんでした。');
+    const ack = await connection.waitForMessage((m) => m.envelope_id === 'env-bad');
+    expect(visibleText(ack.payload as Record<string, unknown>)).toContain('「abc」は分かりませんでした。');
+  });
+
+  it('acks a slow answer with 作成中… and sends it on the response_url', async () => {
+    t.slowQueries(DEADLINE_MS * 2);
+    try {
+      const responseUrl = t.standIn.responseUrl('socket-slow');
+      connection.send(slashCommandEnvelope('env-slow', commandPayload('list', responseUrl)));
+      const ack = await connection.waitForMessage((m) => m.envelope_id === 'env-slow');
+      expect(ack.payload).toEqual({ response_type: 'ephemeral', text: ja.answerTiming.preparing });
+      const reply = await waitForReply(t.standIn, '/respond/socket-slow', 8000);
+      expect(visibleText(reply.body)).toContain('20件');
+    } finally {
+      t.slowQueries(0);
+    }
   });
 
   it('acks app_home_opened over the socket and publishes that person’s Home tab', async () => {

@@ -4,6 +4,14 @@
  * with signed requests and read what reached the stand-in.
  */
 import { LogLevel } from '@slack/bolt';
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
 import { createSlackApp, type PlanBot, type SlackDeps } from '../../src/slack/app.ts';
 import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import { loadSlackConfig, type SlackConfig } from '../../src/config/slack.ts';
@@ -23,6 +31,8 @@ import {
 import { startSlackApiStandIn, type RecordedCall, type SlackApiStandIn } from './slack-api-stand-in.ts';
 import { textsUnder } from './block-texts.ts';
 import { databaseEnv, freshLocation } from './databases.ts';
+import { en } from '../../src/messages/en.ts';
+import { ja } from '../../src/messages/ja.ts';
 
 export const TEST_BOT_TOKEN = 'xoxb-0000-test-bot-token';
 /** Hex like a real signing secret, and distinctive so a leak into a log is easy to spot. */
@@ -44,8 +54,14 @@ export interface TestBot {
   failNextClock(): void;
   /** Moves the bot's clock (the database stays as it is), e.g. into a fiscal year still running. */
   setNow(now: Date): void;
-  /** Posts a signed `/plan <text>`; resolves with Bolt's HTTP answer and the response_url call. */
-  slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: RecordedCall }>;
+  /** Every query the bot makes from now on answers `ms` later (0: at once again), as a loaded disk would. */
+  slowQueries(ms: number): void;
+  /**
+   * Posts a signed `/plan <text>`; resolves with Bolt's HTTP reply and the answer, wherever
+   * it came: in that reply (the acknowledgement) or, when the ack carried none or only
+   * 作成中…, on the response_url.
+   */
+  slash(text: string, fields?: Partial<SlashCommandFields>): Promise<{ http: SignedResponse; reply: Answer; responsePath: string }>;
   /** Delivers one Events API event (signed), e.g. `appHomeOpenedEvent(user)`; resolves with Bolt's HTTP answer. */
   event(event: Record<string, unknown>): Promise<SignedResponse>;
   close(): Promise<void>;
@@ -59,11 +75,25 @@ export interface TestBotOptions {
   /** The bot's "now"; default TEST_NOW. */
   now?: Date;
   /** Extra dependencies for createSlackApp (e.g. a short Socket Mode connect timeout). */
-  deps?: Pick<SlackDeps, 'socketConnectTimeoutMs' | 'wallClock'>;
+  deps?: Pick<SlackDeps, 'socketConnectTimeoutMs' | 'wallClock' | 'answerDeadlineMs'>;
   /** What `/plan reminders` previews; default none (reminders off). */
   reminderSettings?: ReminderSettings;
   /** What the Home tab learns about an open committee review (default none). */
   reviewProgress?: ReviewProgress;
+}
+
+/** Delays every query result, to make an answer late without touching the bot's code. */
+class SlowQueries implements KyselyPlugin {
+  delayMs = 0;
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+    return args.result;
+  }
 }
 
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -95,9 +125,10 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     }
     return now;
   };
+  const slow = new SlowQueries();
   const bot = createSlackApp({
     config,
-    db,
+    db: db.withPlugin(slow),
     plan,
     clock,
     logger,
@@ -124,12 +155,16 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     setNow(next) {
       now = next;
     },
+    slowQueries(ms) {
+      slow.delayMs = ms;
+    },
     async slash(text, fields = {}) {
       const responseUrl = standIn.responseUrl();
       const body = slashCommandBody({ text, response_url: responseUrl, ...fields });
       const http = await postSigned(eventsUrl, body, { signingSecret: TEST_SIGNING_SECRET });
-      const reply = await waitForReply(standIn, new URL(responseUrl).pathname);
-      return { http, reply };
+      const answeredAt = Date.now();
+      const responsePath = new URL(responseUrl).pathname;
+      return { http, reply: await answerOf(standIn, http.json, answeredAt, responsePath), responsePath };
     },
     event(event) {
       return postSigned(eventsUrl, eventCallbackBody(event), { signingSecret: TEST_SIGNING_SECRET });
@@ -141,6 +176,46 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       await fresh.cleanup();
     },
   };
+}
+
+/** Where the person saw the answer to a slash command, and when it got there. */
+export interface Answer {
+  via: 'ack' | 'response_url';
+  body: Record<string, unknown>;
+  /** `Date.now()` when it arrived. */
+  at: number;
+}
+
+/** A message in an acknowledgement: an empty ack (or Bolt's empty JSON) carries none. */
+export function ackMessage(json: unknown): Record<string, unknown> | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const body = json as Record<string, unknown>;
+  return 'text' in body || 'blocks' in body ? body : undefined;
+}
+
+const PREPARING = new Set([ja.answerTiming.preparing, en.answerTiming.preparing]);
+
+/** A short "working on it" (a late answer's, or an export's 〜を作成中…): the answer follows. */
+function isPreparing(acked: Record<string, unknown>): boolean {
+  const text = String(acked.text);
+  return PREPARING.has(text) || (acked.blocks === undefined && text.endsWith('…'));
+}
+
+/**
+ * The answer to a slash command: the message in its acknowledgement, unless that was the
+ * short 作成中… (or there was none), in which case the one that follows on the response_url.
+ */
+export async function answerOf(
+  standIn: SlackApiStandIn,
+  ackJson: unknown,
+  ackedAt: number,
+  responsePath: string,
+  timeoutMs = 3000,
+): Promise<Answer> {
+  const acked = ackMessage(ackJson);
+  if (acked && !isPreparing(acked)) return { via: 'ack', body: acked, at: ackedAt };
+  const call = await waitForReply(standIn, responsePath, timeoutMs);
+  return { via: 'response_url', body: call.body, at: call.at };
 }
 
 /** The response_url call on one particular path, so parallel answers do not mix. */

@@ -6,7 +6,7 @@
 import type { types } from '@slack/bolt';
 import { FIGURE_FORM_ACTION_IDS, FIGURE_FORM_BLOCK_IDS, FIGURE_FORM_CALLBACK_ID } from '../../src/render/blocks/record-figure-modal.ts';
 import type { PlanDb } from '../../src/store/db.ts';
-import { TEST_ADMIN_ID, TEST_SIGNING_SECRET, textsUnder, type TestBot } from './plan-bot.ts';
+import { ackMessage, type Answer, TEST_ADMIN_ID, TEST_SIGNING_SECRET, textsUnder, type TestBot } from './plan-bot.ts';
 import {
   blockActionPayload,
   fakeTriggerId,
@@ -43,8 +43,11 @@ export interface FormRequest {
   sentAt: number;
   /** Set when the bot opened the modal. */
   opened?: RecordedCall;
-  /** Set when the bot answered on the response_url instead. */
-  reply?: RecordedCall;
+  /**
+   * Set when the bot answered instead: in the acknowledgement (text it could not parse) or
+   * on the response_url (the form's refusals, which follow an empty ack).
+   */
+  reply?: Answer;
 }
 
 /** `/plan <text>` with a fresh trigger_id; resolves on views.open for that trigger or on the reply. */
@@ -58,12 +61,14 @@ export async function requestForm(t: TestBot, text: string, userId: string = TES
     slashCommandBody({ text, response_url: responseUrl, trigger_id: triggerId, user_id: userId }),
     { signingSecret: TEST_SIGNING_SECRET },
   );
+  const acked = ackMessage(http.json);
+  if (acked) return { http, triggerId, sentAt, reply: { via: 'ack', body: acked, at: Date.now() } };
   const outcome = await waitFor(
-    () => {
+    (): Pick<FormRequest, 'opened' | 'reply'> | undefined => {
       const opened = t.standIn.callsTo('views.open').find((c) => c.body.trigger_id === triggerId);
       if (opened) return { opened };
       const reply = t.standIn.callsTo('response_url').find((c) => c.path === path);
-      return reply ? { reply } : undefined;
+      return reply ? { reply: { via: 'response_url', body: reply.body, at: reply.at } } : undefined;
     },
     `views.open or a reply for /plan ${text}`,
   );

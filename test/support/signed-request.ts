@@ -363,6 +363,8 @@ export interface PostSignedOptions {
 
 export interface SignedResponse {
   status: number;
+  /** The reply's content-type without parameters; an acknowledgement carrying a message is JSON. */
+  contentType: string | undefined;
   text: string;
   json: unknown | undefined;
   elapsedMs: number;
@@ -394,5 +396,6 @@ export async function postSigned(url: string, body: string, opts: PostSignedOpti
       json = undefined;
     }
   }
-  return { status: res.status, text, json, elapsedMs };
+  const replyType = res.headers.get('content-type')?.split(';')[0]?.trim();
+  return { status: res.status, contentType: replyType, text, json, elapsedMs };
 }

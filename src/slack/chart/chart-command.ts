@@ -1,12 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { parseCommand } from '../../../commands/grammar.ts';
+import { parsedText } from '../parsed-text.ts';
 import type { SlackDeps } from '../deps.ts';
 import { respondReliably } from '../respond.ts';
 import { postChart } from './post-chart.ts';
 
 /** The action plan number of `/plan 13 chart` (or `/plan chart 13`), else null. */
 export function chartNumberOf(text: string): number | null {
-  const parsed = parseCommand(text);
+  const parsed = parsedText(text);
   return parsed.ok && parsed.command.verb === 'chart' ? parsed.command.number : null;
 }
 

@@ -1,10 +1,13 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerParsed } from '../../../../commands/answer.ts';
-import { parseCommand } from '../../../../commands/grammar.ts';
+import type { ParseResult } from '../../../../commands/grammar.ts';
 import { isReadOnly, runCommand } from '../../../../commands/run.ts';
+import type { CommandResult } from '../../../../commands/results.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
 import { AnswerCache } from '../../answer-cache.ts';
+import { raceDeadline } from '../../deadline.ts';
+import { parsedText } from '../../parsed-text.ts';
 import { renderMessage, isShared, type SlackMessage } from '../../../render/blocks/index.ts';
 import { internalErrorMessage } from '../../../render/blocks/error.ts';
 import type { SlackDeps } from '../../deps.ts';
@@ -14,76 +17,127 @@ import { exportPreparing } from '../../../render/plans.ts';
 import { announceReviewOpened } from '../../review/announce.ts';
 import type { ReviewAnswer } from '../../../../commands/review/results.ts';
 import { respondReliably } from '../../respond.ts';
-import { answerChartCommand, chartNumberOf } from '../../chart/chart-command.ts';
+import { answerChartCommand } from '../../chart/chart-command.ts';
 
 export const PLAN_COMMAND = '/plan';
 
 /**
+ * How long an answer may take before the acknowledgement goes without it. Slack counts its
+ * 3 seconds from sending the request; this leaves a second for the network both ways.
+ */
+export const ANSWER_DEADLINE_MS = 2000;
+
+type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+/** What a /plan came to: a message to show, or work that needs an ack first (export, form). */
+type Outcome =
+  | { kind: 'message'; message: RespondArguments; opened: Extract<ReviewAnswer, { type: 'opened' }> | null }
+  | { kind: 'after-ack'; result: Extract<CommandResult, { kind: 'export' | 'open_figure_form' }> };
+
+/**
  * `/plan <text>`: the shared grammar and handlers, answered in Block Kit.
  *
- * Slack shows the person an error unless the request is acknowledged within 3 seconds,
- * so the ack goes first and empty; the answer follows through the response_url, which
- * also lets `share` post it for the whole channel. An export takes longer than a look-up:
- * its ack already says 作成中…, and the file follows in the person's DM.
+ * The answer travels in the acknowledgement itself (the HTTP reply, or the Socket Mode ack):
+ * one round trip, as Slack allows for a slash command, instead of an empty ack and a second
+ * request to the response_url. An ack may carry `response_type: in_channel`, so `share`
+ * works the same way. Writes (owner, committee, review) answer in the ack too: they are
+ * committed before the answer is rendered, and a replay is refused by the guard before this
+ * runs. An answer not ready within ANSWER_DEADLINE_MS is acknowledged with a short 作成中…
+ * and follows through the response_url, so Slack never shows the person a timeout.
+ *
+ * Three kinds ack first and work after, on the response_url or the Web API: a chart (drawn
+ * after "drawing…"), an export (the file follows in the DM) and `report` (the form must be
+ * opened with the trigger_id, so the ack cannot wait for anything).
  */
 export function planCommandCallback(deps: SlackDeps) {
   const answers = deps.cacheAnswers === false ? null : new AnswerCache(deps.db);
-  return async (args: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> => {
-    const { command, ack, respond, client } = args;
-    // A chart acks with "drawing…" itself, then takes a few hundred milliseconds to draw.
-    const chart = chartNumberOf(command.text);
-    if (chart !== null) return answerChartCommand(args, deps, chart);
-    const m = messagesFor(deps.config.locale);
-    const parsed = parseCommand(command.text);
-    if (parsed.ok && parsed.command.verb === 'export') {
-      await ack({ response_type: 'ephemeral', text: exportPreparing(parsed.command.format, m) });
-    } else {
-      await ack();
+  const deadlineMs = deps.answerDeadlineMs ?? ANSWER_DEADLINE_MS;
+  const m = messagesFor(deps.config.locale);
+
+  /** What the command comes to; rejects only when it could not be answered at all. */
+  const outcomeOf = async (parsed: ParseResult, command: CommandArgs['command']): Promise<Outcome> => {
+    // The trigger_id is unique to this request: a replay of it stores nothing twice.
+    const requestKey = command.trigger_id ? `slack-trigger:${command.trigger_id}` : undefined;
+    const ctx = contextFor(deps, command.user_id, requestKey);
+    if (answers && parsed.ok && isReadOnly(parsed.command)) {
+      const cached = parsed.command;
+      const shared = 'share' in cached && cached.share;
+      const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
+      const message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
+      return { kind: 'message', message: { response_type: shared ? 'in_channel' : 'ephemeral', ...message }, opened: null };
     }
-    try {
-      // The trigger_id is unique to this request: a replay of it stores nothing twice.
-      const requestKey = command.trigger_id ? `slack-trigger:${command.trigger_id}` : undefined;
-      const ctx = contextFor(deps, command.user_id, requestKey);
-      let message: SlackMessage;
-      let shared: boolean;
-      let opened: Extract<ReviewAnswer, { type: 'opened' }> | null = null;
-      if (answers && parsed.ok && isReadOnly(parsed.command)) {
-        const cached = parsed.command;
-        shared = 'share' in cached && cached.share;
-        const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
-        message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
-      } else {
-        const result = await answerParsed(parsed, ctx);
-        if (result.kind === 'export') {
-          await deliverExport({ client, deps, ctx, request: result, userId: command.user_id, respond });
-          return;
-        }
-        if (result.kind === 'open_figure_form') {
-          await openFigureForm({
-            client,
-            triggerId: command.trigger_id,
-            actionPlanNumber: result.actionPlanNumber,
-            userId: command.user_id,
-            deps,
-            respond,
-          });
-          return;
-        }
-        message = renderMessage(result, m, { userId: command.user_id });
-        shared = isShared(result);
-        if (result.kind === 'review' && result.review.type === 'opened' && !result.review.duplicate) opened = result.review;
-      }
-      const delivered = await respondReliably(
-        respond,
-        { response_type: shared ? 'in_channel' : 'ephemeral', ...message },
-        deps.logger,
-      );
-      // The review is open whether or not the answer arrived: the members are told either way.
-      if (opened) await announceReviewOpened(client, opened.review, opened.members, deps);
+    const result = await answerParsed(parsed, ctx);
+    if (result.kind === 'export' || result.kind === 'open_figure_form') return { kind: 'after-ack', result };
+    const message: SlackMessage = renderMessage(result, m, { userId: command.user_id });
+    const opened = result.kind === 'review' && result.review.type === 'opened' && !result.review.duplicate ? result.review : null;
+    return { kind: 'message', message: { response_type: isShared(result) ? 'in_channel' : 'ephemeral', ...message }, opened };
+  };
+
+  /** Work that follows an ack that went without the answer. */
+  const follow = async (outcome: Outcome, { command, respond, client }: CommandArgs): Promise<void> => {
+    if (outcome.kind === 'message') {
+      const delivered = await respondReliably(respond, outcome.message, deps.logger);
+      await announce(outcome, client);
       if (!delivered) throw new Error('the answer to /plan was not accepted');
+      return;
+    }
+    const { result } = outcome;
+    if (result.kind === 'export') {
+      const ctx = contextFor(deps, command.user_id);
+      await deliverExport({ client, deps, ctx, request: result, userId: command.user_id, respond });
+      return;
+    }
+    await openFigureForm({
+      client,
+      triggerId: command.trigger_id,
+      actionPlanNumber: result.actionPlanNumber,
+      userId: command.user_id,
+      deps,
+      respond,
+    });
+  };
+
+  // The review is open whether or not the answer arrived: the members are told either way.
+  const announce = async (outcome: Extract<Outcome, { kind: 'message' }>, client: CommandArgs['client']) => {
+    if (outcome.opened) await announceReviewOpened(client, outcome.opened.review, outcome.opened.members, deps);
+  };
+
+  return async (args: CommandArgs): Promise<void> => {
+    const { command, ack, respond } = args;
+    const parsed = parsedText(command.text);
+    // A chart acks with "drawing…" itself, then takes a few hundred milliseconds to draw.
+    if (parsed.ok && parsed.command.verb === 'chart') return answerChartCommand(args, deps, parsed.command.number);
+    let acked = false;
+    const ackOnce = async (message?: RespondArguments) => {
+      acked = true;
+      await ack(message);
+    };
+    try {
+      if (parsed.ok && (parsed.command.verb === 'export' || parsed.command.verb === 'report')) {
+        const preparing = parsed.command.verb === 'export' ? exportPreparing(parsed.command.format, m) : undefined;
+        await ackOnce(preparing === undefined ? undefined : { response_type: 'ephemeral', text: preparing });
+        await follow(await outcomeOf(parsed, command), args);
+        return;
+      }
+      const raced = await raceDeadline(outcomeOf(parsed, command), deadlineMs);
+      if (raced.inTime && raced.value.kind === 'message') {
+        await ackOnce(raced.value.message);
+        await announce(raced.value, args.client);
+        return;
+      }
+      if (raced.inTime) {
+        await ackOnce();
+        await follow(raced.value, args);
+        return;
+      }
+      await ackOnce({ response_type: 'ephemeral', text: m.answerTiming.preparing });
+      deps.logger.warn(`/plan took longer than ${deadlineMs} ms; the answer follows on the response_url`);
+      await follow(await raced.later, args);
     } catch (error) {
       deps.logger.error('/plan could not be answered:', error);
-      await respondReliably(respond, { response_type: 'ephemeral', ...internalErrorMessage(m) }, deps.logger);
+      const failure: RespondArguments = { response_type: 'ephemeral', ...internalErrorMessage(m) };
+      if (acked) await respondReliably(respond, failure, deps.logger);
+      else await ack(failure);
     }
   };
 }

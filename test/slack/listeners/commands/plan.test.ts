@@ -1,7 +1,8 @@
 /**
  * `/plan` through Bolt's real HTTP receiver: requests signed and encoded exactly as Slack
- * sends them, answers read where Slack would get them (the HTTP ack and the response_url
- * on the Web API stand-in).
+ * sends them, answers read where Slack would get them (the HTTP ack, which carries the
+ * answer, and the response_url on the Web API stand-in, which the form's refusals and
+ * late answers use).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ja } from '../../../../src/messages/ja.ts';
@@ -25,6 +26,8 @@ import {
   type ModalJson,
 } from '../../../support/record-figure-form.ts';
 import { postSigned, signSlackRequest, slashCommandBody } from '../../../support/signed-request.ts';
+import { recordFor13, thirteen } from '../../../support/temp-db.ts';
+import { prepareDatabase } from '../../../../src/store/prepare.ts';
 
 let t: TestBot;
 
@@ -39,12 +42,18 @@ afterAll(async () => {
 /** Slack's own deadline for a slash command, measured from sending to the answer arriving. */
 const SLACK_DEADLINE_MS = 3000;
 
+/** Requests answered in their acknowledgement; none may also have posted to its response_url. */
+const answeredInAck: string[] = [];
+
 async function ask(text: string, fields = {}) {
   const sentAt = Date.now();
-  const { http, reply } = await t.slash(text, fields);
+  const { http, reply, responsePath } = await t.slash(text, fields);
   expect(http.status).toBe(200);
-  // An empty 200 acks without posting anything: the answer comes on the response_url.
-  expect(http.text).toBe('');
+  // The answer is the acknowledgement itself: one round trip, as JSON Slack shows as a message.
+  expect(reply.via).toBe('ack');
+  expect(http.contentType).toBe('application/json');
+  expect(http.json).toEqual(reply.body);
+  answeredInAck.push(responsePath);
   expect(reply.at - sentAt).toBeLessThan(SLACK_DEADLINE_MS);
   const body = reply.body;
   expect(checkLimits({ text: String(body.text ?? ''), blocks: (body.blocks ?? []) as never[] })).toEqual([]);
@@ -368,6 +377,103 @@ describe('/plan close and /plan reopen', () => {
     expect((await ask('reopen', { user_id: TEST_ADMIN_ID })).shown).toContain('を再開しました');
     expect((await ask('overdue')).shown).toContain('⑬ 施設のＩＣＴ環境の充実');
     expect((await ask('13')).shown).toContain('⚠️ 令和3〜5年度 実績未入力');
+  });
+});
+
+describe('answers kept in memory', () => {
+  it('show a figure recorded since in the very next answer, from this process or another', async () => {
+    const { indicatorId } = await thirteen(t.db);
+    // Asked twice, so the second answer came from the answer cache.
+    await ask('13');
+    const cached = await ask('13');
+    expect(cached.shown).toContain('目標 10,000回 ／ 実績 —');
+
+    await recordFor13(t.db, indicatorId, { value: 10_250, fiscalYear: 2022 });
+    const afterOwnWrite = await ask('13');
+    expect(afterOwnWrite.shown).toContain('目標 10,000回 ／ 実績 10,250回　✅ 達成');
+
+    // Another connection to the same file stands for the alert job or a second process.
+    const other = await prepareDatabase(t.config.database);
+    try {
+      await recordFor13(other, indicatorId, { value: 11_000, fiscalYear: 2023 });
+    } finally {
+      await other.destroy();
+    }
+    const afterOtherWrite = await ask('13');
+    expect(afterOtherWrite.shown).toContain('目標 12,000回 ／ 実績 11,000回');
+    expect(afterOtherWrite.shown).toContain('実績 10,250回');
+  });
+});
+
+describe('an answer not ready in time', () => {
+  // A bot of its own, with a short deadline, whose queries can be slowed down.
+  let late: TestBot;
+  const DEADLINE_MS = 150;
+  beforeAll(async () => {
+    late = await startTestBot({ deps: { answerDeadlineMs: DEADLINE_MS } });
+  });
+  afterAll(async () => {
+    await late?.close();
+  });
+
+  it('is acknowledged with 作成中… at the deadline and follows on the response_url', async () => {
+    late.slowQueries(400);
+    try {
+      const sentAt = Date.now();
+      const { http, reply } = await late.slash('13');
+      expect(http.status).toBe(200);
+      expect(http.json).toEqual({ response_type: 'ephemeral', text: ja.answerTiming.preparing });
+      // At the deadline, not after the work: that takes several slowed queries.
+      expect(http.elapsedMs).toBeLessThan(1000);
+      expect(reply.via).toBe('response_url');
+      // Later than the ack: at least one slowed query ran after it.
+      expect(reply.at - sentAt).toBeGreaterThanOrEqual(400);
+      expect(reply.body.response_type).toBe('ephemeral');
+      expect(String(reply.body.text)).toContain('⑬ 施設のＩＣＴ環境の充実');
+      expect(late.logs.join('\n')).toContain(`/plan took longer than ${DEADLINE_MS} ms`);
+    } finally {
+      late.slowQueries(0);
+    }
+  });
+
+  it('posts a late shared answer for the whole channel', async () => {
+    late.slowQueries(300);
+    try {
+      const { reply } = await late.slash('list share');
+      expect(reply.via).toBe('response_url');
+      expect(reply.body.response_type).toBe('in_channel');
+    } finally {
+      late.slowQueries(0);
+    }
+  });
+
+  it('still writes once and says so for a slow owner change', async () => {
+    late.slowQueries(300);
+    try {
+      const { http, reply } = await late.slash('owner 13 add <@U0LATE|late>', { user_id: TEST_ADMIN_ID });
+      expect(http.json).toEqual({ response_type: 'ephemeral', text: ja.answerTiming.preparing });
+      expect(reply.via).toBe('response_url');
+      expect(visibleText(reply.body)).toContain(ja.owners.added('<@U0LATE>'));
+    } finally {
+      late.slowQueries(0);
+    }
+    const owners = await late.db.selectFrom('action_plan_owner').select('slack_user_id').where('slack_user_id', '=', 'U0LATE').execute();
+    expect(owners).toHaveLength(1);
+  });
+
+  it('answers in the acknowledgement again once queries are quick', async () => {
+    const { reply } = await late.slash('list');
+    expect(reply.via).toBe('ack');
+    expect(visibleText(reply.body)).toContain('20件');
+  });
+});
+
+describe('the response_url', () => {
+  it('was never used for an answer that went in the acknowledgement', async () => {
+    expect(answeredInAck.length).toBeGreaterThan(30);
+    await new Promise((r) => setTimeout(r, 200));
+    const used = new Set(t.standIn.callsTo('response_url').map((c) => c.path));
+    expect(answeredInAck.filter((path) => used.has(path))).toEqual([]);
   });
 });
 

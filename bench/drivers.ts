@@ -1,0 +1,142 @@
+/**
+ * Playing Slack against a server: send `/plan <text>` and time it until the person would
+ * see the answer.
+ *
+ *   ack over HTTP      a signed POST; the answer is the HTTP reply's body
+ *   ack over a socket  an envelope on the Socket Mode WebSocket; the answer is the ack's payload
+ *   response_url       a signed POST acked empty; the answer is the POST the server then makes
+ *                      to the response_url (on a Web API stand-in of its own)
+ *
+ * Every answer is compared with the one expected (plan-bot's own bytes), so a server that
+ * answered something else, or nothing, is counted, not timed as if it had answered.
+ */
+import { signSlackRequest, slashCommandBody } from '../test/support/signed-request.ts';
+import type { SlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
+import { slashCommandEnvelope, type SocketModeConnection } from '../test/support/socket-mode-server.ts';
+import type { BenchServer } from './servers.ts';
+import { SIGNING_SECRET } from './servers.ts';
+
+/** One request: resolves with its latency in ms and the answer as JSON text. */
+export type Ask = (text: string) => Promise<{ ms: number; answer: string }>;
+
+const UNUSED_RESPONSE_URL = 'http://127.0.0.1:9/respond/unused';
+
+export function askOverHttp(server: BenchServer): Ask {
+  const url = server.url!;
+  return async (text) => {
+    const body = slashCommandBody({ text, response_url: UNUSED_RESPONSE_URL });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body),
+    };
+    const started = performance.now();
+    const res = await fetch(url, { method: 'POST', headers, body });
+    const answer = await res.text();
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new Error(`${server.name}: HTTP ${res.status}`);
+    return { ms, answer };
+  };
+}
+
+let envelopes = 0;
+
+export function askOverSocket(server: BenchServer): Ask {
+  const connection: SocketModeConnection = server.connection!;
+  return async (text) => {
+    const id = `bench-${++envelopes}`;
+    const payload = Object.fromEntries(new URLSearchParams(slashCommandBody({ text, response_url: UNUSED_RESPONSE_URL })));
+    const started = performance.now();
+    const acked = connection.waitForMessage((m: { envelope_id?: string }) => m.envelope_id === id, 15_000);
+    connection.send(slashCommandEnvelope(id, payload));
+    const ack = (await acked) as { payload?: unknown };
+    const ms = performance.now() - started;
+    // The stand-in keeps every message; a run's worth is plenty to look through.
+    if (connection.received.length > 2000) connection.received.length = 0;
+    return { ms, answer: JSON.stringify(ack.payload ?? null) };
+  };
+}
+
+/** Acked empty, answered on the response_url: timed until that answer arrives. */
+export function askThroughResponseUrl(server: BenchServer, standIn: SlackApiStandIn): Ask {
+  const url = server.url!;
+  const waiting = new Map<string, (answer: string) => void>();
+  let seen = 0;
+  let sent = 0;
+  // One reader of arrivals, whichever request they belong to (8 may be in flight).
+  const readArrivals = async () => {
+    for (;;) {
+      const call = await standIn.waitForCall('response_url', { count: ++seen, timeoutMs: 24 * 3600_000 });
+      const id = decodeURIComponent(call.path.slice('/respond/'.length));
+      waiting.get(id)?.(JSON.stringify(call.body));
+      waiting.delete(id);
+    }
+  };
+  void readArrivals();
+  return async (text) => {
+    const id = `floor-${++sent}`;
+    const body = slashCommandBody({ text, response_url: standIn.responseUrl(id) });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const started = performance.now();
+    const arrived = new Promise<string>((resolve) => waiting.set(id, resolve));
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signSlackRequest(SIGNING_SECRET, timestamp, body),
+      },
+      body,
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${server.name}: HTTP ${res.status}`);
+    const answer = await arrived;
+    return { ms: performance.now() - started, answer };
+  };
+}
+
+export interface Measured {
+  /** Latency of each request, ms. */
+  samples: number[];
+  seconds: number;
+  /** Answers that were not the expected bytes (or failed). */
+  wrong: number;
+}
+
+/** `count` requests one after another: latency with nothing else going on. */
+export async function sequential(ask: Ask, text: string, expected: (answer: string) => boolean, count: number): Promise<Measured> {
+  const samples: number[] = [];
+  let wrong = 0;
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const { ms, answer } = await ask(text).catch(() => ({ ms: Number.NaN, answer: '' }));
+    if (!expected(answer)) wrong++;
+    else samples.push(ms);
+  }
+  return { samples, seconds: (performance.now() - started) / 1000, wrong };
+}
+
+/** A closed loop with `concurrency` requests in flight: throughput, and latency under load. */
+export async function loaded(
+  ask: Ask,
+  text: string,
+  expected: (answer: string) => boolean,
+  count: number,
+  concurrency: number,
+): Promise<Measured> {
+  const samples: number[] = [];
+  let wrong = 0;
+  let issued = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (issued < count) {
+      issued++;
+      const { ms, answer } = await ask(text).catch(() => ({ ms: Number.NaN, answer: '' }));
+      if (!expected(answer)) wrong++;
+      else samples.push(ms);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { samples, seconds: (performance.now() - started) / 1000, wrong };
+}

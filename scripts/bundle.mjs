@@ -1,0 +1,35 @@
+// `npm run build`, after tsc: the CLI's entry point (dist/src/bin/plan.js) is replaced by a
+// bundle of itself, so `npm run plan` reads a few files instead of ~700 small modules
+// (kysely, zod and date-fns are hundreds each): the CLI spent most of its time resolving,
+// reading and compiling them (#14: ~10× `node -e ''`, the goal is under 3×).
+//
+// Only the CLI: the bot and the jobs start once and run for long, and their native and
+// file-finding packages (charts, fonts, Bolt) are better left as node_modules has them.
+// What the CLI needs only for a chart (`--out`) is a chunk of its own, read on first use.
+// Runs where esbuild is installed (a checkout: prepare → build); a production install
+// (--omit=dev) has no esbuild and keeps the dist/ it was shipped, bundle included.
+import { build } from 'esbuild';
+
+const outDir = process.argv[2] ?? 'dist';
+
+await build({
+  entryPoints: { 'src/bin/plan': 'src/bin/plan.ts' },
+  outdir: outDir,
+  // Every output file two folders deep, like tsc's dist/src/store/seed-file.js: the seed file
+  // is found as ../../db/seeds from whichever file its code lands in.
+  chunkNames: 'src/plan-chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Native addons, packages that find files beside themselves, and what the CLI never loads.
+  external: ['@slack/*', 'better-sqlite3', 'exceljs', '@resvg/*', 'echarts', '@expo-google-fonts/*'],
+  // Less to read and parse at every start (identifiers stay readable in stack traces).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: true,
+  // Bundled CommonJS (the holiday calendar) may call require(), which ESM does not have.
+  banner: { js: "import { createRequire as __planBotRequire } from 'node:module'; const require = __planBotRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
