@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { PlanDb } from './db.ts';
 import { engineOf } from './engine.ts';
 import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
