@@ -110,13 +110,7 @@ export async function loadActionPlans(
   const apRows = await actionPlanRows(db, planId, filter);
   if (apRows.length === 0) return [];
   const apIds = apRows.map((r) => r.id);
-  const indicatorRows = await db
-    .selectFrom('indicator')
-    .selectAll()
-    .where('action_plan_id', 'in', apIds)
-    .orderBy('action_plan_id')
-    .orderBy('position')
-    .execute();
+  const indicatorRows = await indicatorsOf(db, apIds);
   const figures = indicatorRows.length ? await loadFigures(db, apIds) : new Map<number, FigureRecord[]>();
   return assemble(apRows, indicatorRows, (row) => figures.get(row.id) ?? []);
 }
@@ -140,13 +134,7 @@ export async function loadActionPlanOutlines(
   const apIds = apRows.map((r) => r.id);
   if (how === 'rows') {
     // The same outlines as one row per figure, in portable SQL (tests hold the two forms equal).
-    const indicatorRows = await db
-      .selectFrom('indicator')
-      .selectAll()
-      .where('action_plan_id', 'in', apIds)
-      .orderBy('action_plan_id')
-      .orderBy('position')
-      .execute();
+    const indicatorRows = await indicatorsOf(db, apIds);
     const figures = indicatorRows.length ? await loadOutlineRows(db, apIds) : new Map<number, FigureOutline[]>();
     return assemble(apRows, indicatorRows, (row) => figures.get(row.id) ?? []);
   }
@@ -159,6 +147,17 @@ export async function loadActionPlanOutlines(
     .orderBy('i.position')
     .execute();
   return assemble(apRows, indicatorRows, (row) => (JSON.parse(row.figures) as OutlineTuple[]).map(outlineOf));
+}
+
+/** The indicators of these action plans, in plan and then position order. */
+function indicatorsOf(db: PlanDb, actionPlanIds: number[]) {
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('action_plan_id', 'in', actionPlanIds)
+    .orderBy('action_plan_id')
+    .orderBy('position')
+    .execute();
 }
 
 /** Every figure of these action plans in outline, one row each (what figureOutlinesColumn packs). */

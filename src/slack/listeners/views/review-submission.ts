@@ -1,7 +1,10 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewErrorsResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { submitAssessment } from '../../../../commands/review/assessment.ts';
 import { submitResponse } from '../../../../commands/review/response.ts';
-import { messagesFor } from '../../../messages/index.ts';
+import type { CommandContext } from '../../../../commands/context.ts';
+import type { ReviewProblem } from '../../../../commands/review/results.ts';
+import { messagesFor, type Messages } from '../../../messages/index.ts';
+import type { SlackMessage } from '../../../render/blocks/build.ts';
 import { ASSESSMENT_FORM, RESPONSE_FORM } from '../../../render/blocks/review-ids.ts';
 import {
   assessmentErrorsResponse,
@@ -17,6 +20,26 @@ import { parseAssessmentSubmission, parseResponseSubmission } from '../../review
 
 type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
+type Submitted<Saved, FieldErrors> =
+  | { ok: true; saved: Saved }
+  | { ok: true; duplicate: true }
+  | { ok: false; fieldErrors: FieldErrors }
+  | { ok: false; problem: ReviewProblem };
+
+/** What differs between the two review modals; reading, storing, acking and the receipt are shared. */
+interface ReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { number: number } }, FieldErrors> {
+  callbackId: string;
+  /** The block a refusal with no field of its own is shown under. */
+  firstInput: string;
+  /** For the log: "assessment", "response"; and what the person did, "graded", "answered for". */
+  noun: string;
+  did: string;
+  parse(view: unknown): Input | null;
+  submit(ctx: CommandContext, input: Input & { requestKey: string }): Promise<Submitted<Saved, FieldErrors>>;
+  fieldErrors(errors: FieldErrors, m: Messages): ViewErrorsResponseAction;
+  receipt(saved: Saved, m: Messages): SlackMessage;
+}
+
 /**
  * "Save" in the review's modals. Like the figure form, these store before they ack: a refusal
  * must come back as the ack (`response_action: 'errors'`) to show under the field, keeping what
@@ -26,61 +49,51 @@ type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
  * of the same view is a replay and stores nothing.
  */
 export function registerReviewViews(app: App, deps: SlackDeps): void {
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: ASSESSMENT_FORM.callbackId }, async (args: SubmitArgs) => {
-    const { ack, body, client } = args;
-    const m = messagesFor(deps.config.locale);
-    const firstInput = ASSESSMENT_FORM.blocks.grade;
-    const input = parseAssessmentSubmission(body.view);
-    if (!input) {
-      deps.logger.warn('a review assessment could not be read; asked for a fresh form');
-      await ack(staleReviewFormResponse(firstInput, m));
-      return;
-    }
-    let result;
-    try {
-      result = await submitAssessment(contextFor(deps, body.user.id), { ...input, requestKey: `slack-view:${body.view.id}` });
-    } catch (error) {
-      deps.logger.error('a review assessment could not be stored:', error);
-      await ack({ response_action: 'errors', errors: { [firstInput]: m.review.form.notSaved } });
-      return;
-    }
-    if (!result.ok) {
-      await ack('fieldErrors' in result ? assessmentErrorsResponse(result.fieldErrors, m) : reviewProblemResponse(result.problem, firstInput, m));
-      return;
-    }
-    await ack();
-    if ('duplicate' in result) {
-      deps.logger.warn(`a submission of view ${body.view.id} arrived again; nothing stored`);
-      return;
-    }
-    const { saved } = result;
-    deps.logger.info(`review FY${saved.fiscalYear}: ${body.user.id} graded action plan ${saved.actionPlan.number}`);
-    const receipt = assessmentSavedMessage(saved, m);
-    await post(deps, 'the receipt of a review assessment', () =>
-      client.chat.postMessage({ channel: body.user.id, ...receipt, unfurl_links: false, unfurl_media: false }),
-    );
+  onReviewForm(app, deps, {
+    callbackId: ASSESSMENT_FORM.callbackId,
+    firstInput: ASSESSMENT_FORM.blocks.grade,
+    noun: 'assessment',
+    did: 'graded',
+    parse: parseAssessmentSubmission,
+    submit: submitAssessment,
+    fieldErrors: assessmentErrorsResponse,
+    receipt: assessmentSavedMessage,
   });
+  onReviewForm(app, deps, {
+    callbackId: RESPONSE_FORM.callbackId,
+    firstInput: RESPONSE_FORM.blocks.response,
+    noun: 'response',
+    did: 'answered for',
+    parse: parseResponseSubmission,
+    submit: submitResponse,
+    fieldErrors: responseErrorsResponse,
+    receipt: responseSavedMessage,
+  });
+}
 
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: RESPONSE_FORM.callbackId }, async (args: SubmitArgs) => {
-    const { ack, body, client } = args;
+function onReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { number: number } }, FieldErrors>(
+  app: App,
+  deps: SlackDeps,
+  form: ReviewForm<Input, Saved, FieldErrors>,
+): void {
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: form.callbackId }, async ({ ack, body, client }: SubmitArgs) => {
     const m = messagesFor(deps.config.locale);
-    const firstInput = RESPONSE_FORM.blocks.response;
-    const input = parseResponseSubmission(body.view);
+    const input = form.parse(body.view);
     if (!input) {
-      deps.logger.warn('a review response could not be read; asked for a fresh form');
-      await ack(staleReviewFormResponse(firstInput, m));
+      deps.logger.warn(`a review ${form.noun} could not be read; asked for a fresh form`);
+      await ack(staleReviewFormResponse(form.firstInput, m));
       return;
     }
-    let result;
+    let result: Submitted<Saved, FieldErrors>;
     try {
-      result = await submitResponse(contextFor(deps, body.user.id), { ...input, requestKey: `slack-view:${body.view.id}` });
+      result = await form.submit(contextFor(deps, body.user.id), { ...input, requestKey: `slack-view:${body.view.id}` });
     } catch (error) {
-      deps.logger.error('a review response could not be stored:', error);
-      await ack({ response_action: 'errors', errors: { [firstInput]: m.review.form.notSaved } });
+      deps.logger.error(`a review ${form.noun} could not be stored:`, error);
+      await ack({ response_action: 'errors', errors: { [form.firstInput]: m.review.form.notSaved } });
       return;
     }
     if (!result.ok) {
-      await ack('fieldErrors' in result ? responseErrorsResponse(result.fieldErrors, m) : reviewProblemResponse(result.problem, firstInput, m));
+      await ack('fieldErrors' in result ? form.fieldErrors(result.fieldErrors, m) : reviewProblemResponse(result.problem, form.firstInput, m));
       return;
     }
     await ack();
@@ -89,9 +102,9 @@ export function registerReviewViews(app: App, deps: SlackDeps): void {
       return;
     }
     const { saved } = result;
-    deps.logger.info(`review FY${saved.fiscalYear}: ${body.user.id} answered for action plan ${saved.actionPlan.number}`);
-    const receipt = responseSavedMessage(saved, m);
-    await post(deps, 'the receipt of a review response', () =>
+    deps.logger.info(`review FY${saved.fiscalYear}: ${body.user.id} ${form.did} action plan ${saved.actionPlan.number}`);
+    const receipt = form.receipt(saved, m);
+    await post(deps, `the receipt of a review ${form.noun}`, () =>
       client.chat.postMessage({ channel: body.user.id, ...receipt, unfurl_links: false, unfurl_media: false }),
     );
   });
