@@ -39,6 +39,7 @@ type VerbCommand =
   | { verb: 'export'; format: ExportFormat; fiscalYear: number | null }
   | ReviewCommand
   | CommitteeCommand
+  | SettingsCommand
   | { verb: 'help' };
 
 /** A verb with its arguments, and the plan it addresses when the text named one (else the door's). */
@@ -69,6 +70,14 @@ export type CommitteeCommand =
   | { verb: 'committee'; action: 'list' }
   | { verb: 'committee'; action: 'add' | 'remove'; userId: string };
 
+/** The workspace's settings (docs/workspaces.md); `value: null` puts one back to the environment's default. */
+export type SettingsCommand =
+  | { verb: 'settings'; action: 'show' }
+  | { verb: 'settings'; action: 'admin'; change: 'add' | 'remove'; userId: string }
+  | { verb: 'settings'; action: 'alert_channel'; value: string | 'off' | null }
+  | { verb: 'settings'; action: 'plan'; value: string | null }
+  | { verb: 'settings'; action: 'locale'; value: 'ja' | 'en' | null };
+
 export type Verb = Command['verb'];
 
 export type ParseError =
@@ -79,6 +88,7 @@ export type ParseError =
   | { code: 'unexpected_words'; verb: Verb; words: string }
   | { code: 'bad_date'; word: string }
   | { code: 'bad_user'; word: string }
+  | { code: 'bad_channel'; word: string }
   | { code: 'bad_year'; word: string }
   | { code: 'bad_grade'; word: string };
 
@@ -103,6 +113,7 @@ export const VERBS = {
   export: ['export', '出力', 'エクスポート'],
   review: ['review', '評価', 'レビュー'],
   committee: ['committee', '委員', '懇談会'],
+  settings: ['settings', 'setting', 'config', '設定'],
   help: ['help', '?', 'ヘルプ', '使い方'],
 } as const satisfies Partial<Record<Verb, readonly string[]>>;
 
@@ -240,6 +251,8 @@ function parseWords(words: string[], share: boolean): ParseResult {
       return parseReview(rest);
     case 'committee':
       return parseCommittee(rest);
+    case 'settings':
+      return parseSettings(rest);
   }
 }
 
@@ -407,6 +420,71 @@ function parseCommittee(rest: string[]): ParseResult {
   const user = slackUserId.safeParse(userWord);
   if (!user.success) return fail({ code: 'bad_user', word: userWord });
   return ok({ verb: 'committee', action, userId: user.data });
+}
+
+const SETTING_WORDS = new Map<string, 'admin' | 'alert_channel' | 'plan' | 'locale'>([
+  ['admin', 'admin'],
+  ['admins', 'admin'],
+  ['管理者', 'admin'],
+  ['channel', 'alert_channel'],
+  ['チャンネル', 'alert_channel'],
+  ['通知先', 'alert_channel'],
+  ['plan', 'plan'],
+  ['計画', 'plan'],
+  ['locale', 'locale'],
+  ['language', 'locale'],
+  ['言語', 'locale'],
+]);
+const DEFAULT_WORDS = new Set(['default', '既定', 'reset']);
+const OFF_WORDS = new Set(['off', 'none', 'なし', '停止']);
+const LOCALE_WORDS = new Map<string, 'ja' | 'en'>([
+  ['ja', 'ja'],
+  ['日本語', 'ja'],
+  ['en', 'en'],
+  ['english', 'en'],
+  ['英語', 'en'],
+]);
+
+// Slack sends <#C123|name> when the command escapes channels; a bare id works from the CLI.
+export const slackChannelId = z
+  .string()
+  .regex(/^(?:<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>|([CG][A-Z0-9]{2,}))$/)
+  .transform((s) => s.match(/[CG][A-Z0-9]{2,}/)![0]);
+
+/** `settings`, `settings admin add|remove @user`, `settings channel #c|off|default`, `settings plan code|default`, `settings locale ja|en|default`. */
+function parseSettings(rest: string[]): ParseResult {
+  const [settingWord, ...args] = rest;
+  if (settingWord === undefined) return ok({ verb: 'settings', action: 'show' });
+  const setting = SETTING_WORDS.get(settingWord.toLowerCase());
+  if (setting === undefined) return unexpected('settings', rest);
+  if (setting === 'admin') {
+    const [actionWord, userWord, ...extra] = args;
+    const change = actionWord === undefined ? undefined : OWNER_ACTIONS.get(actionWord.toLowerCase());
+    if (actionWord !== undefined && change === undefined) return unexpected('settings', args);
+    if (change === undefined || userWord === undefined) return fail({ code: 'missing_argument', verb: 'settings' });
+    if (extra.length) return unexpected('settings', extra);
+    const user = slackUserId.safeParse(userWord);
+    if (!user.success) return fail({ code: 'bad_user', word: userWord });
+    return ok({ verb: 'settings', action: 'admin', change, userId: user.data });
+  }
+  const [valueWord, ...extra] = args;
+  if (valueWord === undefined) return fail({ code: 'missing_argument', verb: 'settings' });
+  if (extra.length) return unexpected('settings', extra);
+  const word = valueWord.toLowerCase();
+  if (DEFAULT_WORDS.has(word)) return ok({ verb: 'settings', action: setting, value: null });
+  switch (setting) {
+    case 'alert_channel': {
+      if (OFF_WORDS.has(word)) return ok({ verb: 'settings', action: setting, value: 'off' });
+      const channel = slackChannelId.safeParse(valueWord);
+      return channel.success ? ok({ verb: 'settings', action: setting, value: channel.data }) : fail({ code: 'bad_channel', word: valueWord });
+    }
+    case 'plan':
+      return PLAN_CODE.test(word) ? ok({ verb: 'settings', action: setting, value: word }) : unexpected('settings', args);
+    case 'locale': {
+      const locale = LOCALE_WORDS.get(word);
+      return locale ? ok({ verb: 'settings', action: setting, value: locale }) : unexpected('settings', args);
+    }
+  }
 }
 
 function fiscalYearArgument(word: string): { ok: true; fiscalYear: number } | { ok: false; error: ParseError } {

@@ -14,7 +14,7 @@ export type PlanChoice = { ok: true; ctx: CommandContext } | { ok: false; result
  */
 export async function choosePlan(ctx: CommandContext, selector: PlanSelector | undefined): Promise<PlanChoice> {
   if (!selector) return { ok: true, ctx };
-  const plans = (await listPlans(ctx.db)).map((listing) => listing.plan);
+  const plans = (await listPlans(ctx.db, ctx.workspace)).map((listing) => listing.plan);
   const found = pick(plans, selector, ctx.plan);
   if (found.length !== 1) {
     return {

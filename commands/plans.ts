@@ -3,9 +3,9 @@ import { listPlans } from '../src/store/plans.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
 
-/** `/plan plans`: every plan in the store with its period, the door's own marked. */
+/** `/plan plans`: every plan of the workspace with its period, the door's own marked. */
 export async function showPlans(ctx: CommandContext, homePlanId: number): Promise<CommandResult> {
-  const listings = await listPlans(ctx.db);
+  const listings = await listPlans(ctx.db, ctx.workspace);
   return {
     kind: 'plan_list',
     plans: listings.map(({ plan, actionPlanCount }) => ({

@@ -1,3 +1,4 @@
+import type { SettingName, WorkspaceSettings } from './settings.ts';
 import type { CivilDate } from '../src/domain/fiscal-year.ts';
 import type {
   ActionPlanGrade,
@@ -161,6 +162,8 @@ export type CommandError =
   | { code: 'no_such_policy'; number: number; max: number }
   | { code: 'no_such_theme'; name: string; themes: string[] }
   | { code: 'admins_only' }
+  /** `/plan settings admin remove` would leave the workspace with nobody to administer it. */
+  | { code: 'last_admin' }
   | { code: 'no_plan' }
   | { code: 'cli_cannot_open_forms'; number: number }
   /** Closing is for a plan whose last fiscal year is over. */
@@ -229,4 +232,5 @@ export type CommandResult =
   /** The door builds the file (it knows the words and where files go): the handler only checked the request. */
   | { kind: 'export'; format: ExportFormat; fiscalYear: number; plan: Plan }
   | { kind: 'review'; review: ReviewAnswer }
+  | { kind: 'settings'; settings: WorkspaceSettings; change: { setting: SettingName; changed: boolean } | null }
   | { kind: 'error'; error: CommandError };

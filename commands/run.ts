@@ -13,6 +13,7 @@ import { choosePlan } from './plan-selector.ts';
 import { showPlans } from './plans.ts';
 import type { CommandResult } from './results.ts';
 import { runReview } from './review/run.ts';
+import { manageSettings } from './settings.ts';
 import { showActionPlan, showHistory } from './show.ts';
 import { chartActionPlan } from './chart.ts';
 
@@ -98,6 +99,8 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
     case 'review':
     case 'committee':
       return runReview(ctx, command);
+    case 'settings':
+      return manageSettings(ctx, command);
     case 'help':
       return { kind: 'help' };
   }

@@ -17,3 +17,9 @@ export interface AlertSettings {
   repeatDays: number;
   dueRule: DueDateRule;
 }
+
+/** A workspace's alert channel with the rest of the settings as configured, or the defaults where nothing is. */
+export function settingsForChannel(channel: string, configured: Omit<AlertSettings, 'channel'> | null, dueRule: DueDateRule): AlertSettings {
+  const rest = configured ?? { time: DEFAULT_ALERT_TIME, dueSoonDays: DEFAULT_DUE_SOON_DAYS, repeatDays: DEFAULT_REPEAT_DAYS, dueRule };
+  return { ...rest, channel };
+}

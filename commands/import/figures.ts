@@ -1,3 +1,4 @@
+import { LOCAL_WORKSPACE } from '../../src/store/workspaces.ts';
 import { namesUnit } from '../../src/domain/units.ts';
 import { findPlan, loadActionPlans, type ActionPlanRecord } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
@@ -79,11 +80,12 @@ export async function diffFigures(
   db: PlanDb,
   rows: readonly FigureRow[],
   locks: typeof lockedYears = lockedYears,
+  workspace: string = LOCAL_WORKSPACE,
 ): Promise<FiguresDiff> {
   const plans = new Map<string, LoadedPlan | null>();
   const planOf = async (code: string): Promise<LoadedPlan | null> => {
     if (!plans.has(code)) {
-      const plan = await findPlan(db, code);
+      const plan = await findPlan(db, code, workspace);
       plans.set(
         code,
         plan

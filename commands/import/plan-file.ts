@@ -1,3 +1,4 @@
+import { LOCAL_WORKSPACE } from '../../src/store/workspaces.ts';
 import { findPlan } from '../../src/store/action-plans.ts';
 import type { PlanDb } from '../../src/store/db.ts';
 import { seedPlan } from '../../src/store/seed.ts';
@@ -63,14 +64,15 @@ export type PlanImportOutcome =
 export async function importPlanFile(
   db: PlanDb,
   reading: Extract<PlanFileReading, { ok: true }>,
-  options: { dryRun: boolean; strict: boolean; recordedBy: string; now: Date },
+  options: { dryRun: boolean; strict: boolean; recordedBy: string; now: Date; workspace?: string },
 ): Promise<PlanImportOutcome> {
   const { seed, warnings } = reading;
-  if (await findPlan(db, seed.plan.code)) return { kind: 'exists', code: seed.plan.code };
+  const workspace = options.workspace ?? LOCAL_WORKSPACE;
+  if (await findPlan(db, seed.plan.code, workspace)) return { kind: 'exists', code: seed.plan.code };
   if (options.strict && warnings.length > 0) return { kind: 'strict_refused', warnings };
   const summary = summaryOf(seed);
   if (options.dryRun) return { kind: 'dry_run', summary };
-  const created = await seedPlan(db, seed, options.now, { recordedBy: options.recordedBy, source: 'import' });
+  const created = await seedPlan(db, seed, options.now, { recordedBy: options.recordedBy, source: 'import', workspace });
   // Another process created the same code between the look and the write.
   if (!created) return { kind: 'exists', code: seed.plan.code };
   return { kind: 'created', summary };

@@ -17,16 +17,16 @@ export async function manageCommittee(ctx: CommandContext, command: CommitteeCom
   const { action, userId } = command;
   const changed = await inWriteTransaction(ctx.db, async (trx) => {
     if (await requestKeyUsed(trx, 'committee_change', ctx.requestKey)) return false;
-    const member = (await currentCommittee(trx, ctx.committee)).includes(userId);
+    const member = (await currentCommittee(trx, ctx.workspace, ctx.committee)).includes(userId);
     if (member === (action === 'add')) return false;
-    await appendCommitteeChange(trx, { userId, action, changedBy: ctx.actor.id, now: ctx.now, requestKey: ctx.requestKey ?? null });
+    await appendCommitteeChange(trx, { workspace: ctx.workspace, userId, action, changedBy: ctx.actor.id, now: ctx.now, requestKey: ctx.requestKey ?? null });
     return true;
   });
   return reviewAnswer({ type: 'committee', members: await membersOf(ctx), change: { action, userId, changed } });
 }
 
 async function membersOf(ctx: CommandContext): Promise<CommitteeMember[]> {
-  return (await currentCommittee(ctx.db, ctx.committee)).map((userId) => ({
+  return (await currentCommittee(ctx.db, ctx.workspace, ctx.committee)).map((userId) => ({
     userId,
     source: ctx.committee.includes(userId) ? 'config' : 'slack',
   }));

@@ -58,13 +58,13 @@ export async function reviewOfYear(
   return { ok: true, review: { record, snapshot: readSnapshot(record.snapshot, record.id) } };
 }
 
-/** Who is on the committee now: PLAN_COMMITTEE and every change an admin made in Slack. */
-export async function currentCommittee(db: PlanDb, defaults: readonly string[]): Promise<string[]> {
-  return committeeMembers(defaults, await listCommitteeChanges(db));
+/** Who is on a workspace's committee now: PLAN_COMMITTEE and every change its admins made in Slack. */
+export async function currentCommittee(db: PlanDb, workspace: string, defaults: readonly string[]): Promise<string[]> {
+  return committeeMembers(defaults, await listCommitteeChanges(db, workspace));
 }
 
 export async function isCommitteeMember(ctx: CommandContext, db: PlanDb = ctx.db): Promise<boolean> {
-  return (await currentCommittee(db, ctx.committee)).includes(ctx.actor.id);
+  return (await currentCommittee(db, ctx.workspace, ctx.committee)).includes(ctx.actor.id);
 }
 
 export function closedProblem(record: ReviewRecord): ReviewProblem | null {

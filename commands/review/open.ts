@@ -74,7 +74,7 @@ export async function openReview(
         type: 'opened',
         review: headerOfReview(outcome.record),
         missing: outcome.kind === 'opened' ? outcome.missing : [],
-        members: await currentCommittee(ctx.db, ctx.committee),
+        members: await currentCommittee(ctx.db, ctx.workspace, ctx.committee),
         duplicate: outcome.kind === 'replayed',
       });
   }

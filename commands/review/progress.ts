@@ -18,7 +18,7 @@ export const reviewProgress: ReviewProgress = {
     const [agreed, graded, members] = await Promise.all([
       listAgreedGrades(ctx.db, record.id),
       gradedByMember(ctx, record.id),
-      currentCommittee(ctx.db, ctx.committee),
+      currentCommittee(ctx.db, ctx.workspace, ctx.committee),
     ]);
     const total = numbers.size;
     return {
@@ -32,7 +32,7 @@ export const reviewProgress: ReviewProgress = {
 
   async seatOf(ctx, userId) {
     const open = await newestOpenReview(ctx);
-    if (!open || !(await currentCommittee(ctx.db, ctx.committee)).includes(userId)) return null;
+    if (!open || !(await currentCommittee(ctx.db, ctx.workspace, ctx.committee)).includes(userId)) return null;
     const mine = (await gradedByMember(ctx, open.record.id)).get(userId) ?? new Set<number>();
     const pending = [...open.numbers].filter(([id]) => !mine.has(id)).map(([, number]) => number);
     return {

@@ -47,7 +47,7 @@ export async function reviewSummary(ctx: CommandContext, fiscalYear: number, pag
     rows,
     missing: missingInSnapshot(snapshot),
     corrections: said.corrections.map((c) => correctionOf(c, snapshot)),
-    memberCount: (await currentCommittee(ctx.db, ctx.committee)).length,
+    memberCount: (await currentCommittee(ctx.db, ctx.workspace, ctx.committee)).length,
     page,
   });
 }

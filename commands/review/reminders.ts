@@ -3,6 +3,7 @@ import { latestBy, membersYetToGrade, reminderDue } from '../../src/domain/revie
 import type { PlanDb } from '../../src/store/db.ts';
 import { claimReminder, listAssessments, listOpenReviews, releaseReminder } from '../../src/store/reviews.ts';
 import { currentCommittee } from './common.ts';
+import { LOCAL_WORKSPACE } from '../../src/store/workspaces.ts';
 import { readSnapshot } from './snapshot.ts';
 
 /**
@@ -31,6 +32,8 @@ export interface ReminderRun {
 
 export async function runReviewReminders(options: {
   db: PlanDb;
+  /** Default: the token mode's workspace. */
+  workspace?: string;
   committee: readonly string[];
   now: Date;
   send: SendReminder;
@@ -38,8 +41,9 @@ export async function runReviewReminders(options: {
   const { db, now } = options;
   const today = civilDateInTokyo(now);
   const run: ReminderRun = { sent: [], failed: [] };
-  const members = await currentCommittee(db, options.committee);
-  for (const review of await listOpenReviews(db)) {
+  const workspace = options.workspace ?? LOCAL_WORKSPACE;
+  const members = await currentCommittee(db, workspace, options.committee);
+  for (const review of await listOpenReviews(db, workspace)) {
     if (!reminderDue(review.meetingDate, today)) continue;
     const snapshot = readSnapshot(review.snapshot, review.id);
     const gradable = snapshot.actionPlans.filter((ap) => ap.grade !== null).map((ap) => ap.id);

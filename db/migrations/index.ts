@@ -9,6 +9,7 @@ import * as planSourceDate from './2026-11-30-13-03-plan-source-date.ts';
 import * as reminderLadder from './2026-11-30-17-reminder-ladder.ts';
 import * as review from './2026-11-30-15-01-review.ts';
 import * as writeCounter from './2026-11-30-18-01-write-counter.ts';
+import * as workspaces from './2026-11-30-18-02-workspaces.ts';
 
 // Listed by hand rather than read from the folder: the set of migrations is then
 // part of the type-checked program and works the same under tsx, vitest and a bundle.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-17-reminder-ladder': reminderLadder,
   '2026-11-30-15-01-review': review,
   '2026-11-30-18-01-write-counter': writeCounter,
+  '2026-11-30-18-02-workspaces': workspaces,
 };

@@ -13,7 +13,10 @@ import { prepareDatabase } from '../store/prepare.ts';
 import { createSlackApp, DEFAULT_GRACE_MS } from '../slack/app.ts';
 import { describeConfigError, loadSlackConfig, type SlackConfig } from '../config/slack.ts';
 import { createLogger, redact } from '../slack/logger.ts';
-import { EVENTS_PATH } from '../slack/receivers.ts';
+import { EVENTS_PATH, INSTALL_PATH } from '../slack/receivers.ts';
+import { defaultsOf } from '../slack/workspaces.ts';
+import { workspaceTargets } from '../scheduler/workspace-targets.ts';
+import { LOCAL_WORKSPACE, markInstalled } from '../store/workspaces.ts';
 import { exitQuietlyOnBrokenPipe, loadDotEnv } from './process-setup.ts';
 import { useProxy } from './proxy-setup.ts';
 
@@ -47,11 +50,11 @@ async function main(): Promise<number> {
   }
   if (problems.length > 0 || !config || !alertConfig) return fail(...problems.map(describeConfigError));
 
-  const logger = createLogger({ secrets: [config.botToken, config.signingSecret, config.appToken] });
+  const logger = createLogger({ secrets: [config.botToken, config.signingSecret, config.appToken, config.oauth?.clientSecret, config.oauth?.stateSecret] });
   // A rejection nobody awaited is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection (the bot keeps running):', reason));
   useProxy(config.httpsProxy);
-  if (config.admins.length === 0) {
+  if (config.admins.length === 0 && !config.oauth) {
     logger.warn(
       'PLAN_ADMINS is not set: nobody can record figures or add owners until it lists at least one Slack user id (e.g. PLAN_ADMINS=U0123ABCD)',
     );
@@ -71,8 +74,9 @@ async function main(): Promise<number> {
         (config.database === config.databasePath ? 'point it at a writable file' : 'check that the server is up and the URL right'),
     );
   }
-  const plan = await findPlan(db, config.planCode);
-  if (!plan) {
+  // The token mode answers about one plan, which must be there; with OAuth each workspace gets its own at install.
+  const plan = await findPlan(db, config.planCode, LOCAL_WORKSPACE);
+  if (!plan && !config.oauth) {
     await db.destroy();
     return fail(
       config.planCode
@@ -91,26 +95,32 @@ async function main(): Promise<number> {
   let alerts: AlertScheduler | null = null;
   let reviewReminders: ReviewReminderScheduler | null = null;
   const reminderSettings = reminderSettingsOf(alertConfig);
-  const bot = createSlackApp({ config, db, plan, clock: () => new Date(), logger, alertSettings, reminderSettings });
+  const bot = createSlackApp({ config, db, ...(plan && !config.oauth ? { plan } : {}), clock: () => new Date(), logger, alertSettings, reminderSettings });
+  const defaults = defaultsOf({ config, alertSettings, ...(plan ? { plan } : {}) });
+  const workspaces = () => workspaceTargets(db, { defaults, token: config.botToken });
   try {
     const listening = await bot.start();
     logger.info(
       listening.mode === 'http'
         ? `plan-bot is listening on port ${listening.port} at POST ${EVENTS_PATH} (HTTP mode)`
         : 'plan-bot is connected to Slack (Socket Mode)',
-      `— plan ${plan.code}, locale ${config.locale}, database ${config.databaseLabel}`,
+      config.oauth
+        ? `— many workspaces: install at GET ${INSTALL_PATH}; locale ${config.locale}, database ${config.databaseLabel}`
+        : `— plan ${plan!.code}, locale ${config.locale}, database ${config.databaseLabel}`,
     );
-    alerts = scheduleAlerts({ db, plan, config: alertConfig, messages: messagesFor(config.locale), logger });
+    // The token works (start checked it), so the workspace is installed, whatever an earlier uninstall said.
+    if (!config.oauth) await markInstalled(db, LOCAL_WORKSPACE);
+    alerts = scheduleAlerts({ db, config: alertConfig, messages: messagesFor(config.locale), logger, workspaces });
     const next = alerts?.nextRunAt();
     if (next && alertSettings) logger.info(`alerts: next digest to ${alertSettings.channel} at ${next.toISOString()}`);
     if (next && reminderSettings) logger.info(`alerts: next reminders at ${next.toISOString()}`);
-    if (alertSettings) await warnAboutAlertChannel(config, alertSettings.channel, logger);
+    if (alertSettings && config.botToken) await warnAboutAlertChannel(config, config.botToken, alertSettings.channel, logger);
     reviewReminders = scheduleReviewReminders({
       db,
       committee: config.committee,
       messages: messagesFor(config.locale),
       logger,
-      botToken: config.botToken,
+      workspaces,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     });
     void warmUpCharts(logger);
@@ -140,8 +150,8 @@ async function main(): Promise<number> {
 }
 
 /** A bot that is not in the alert channel cannot post there: say how to fix it at start, not at 9:00. */
-async function warnAboutAlertChannel(config: SlackConfig, channel: string, logger: ReturnType<typeof createLogger>): Promise<void> {
-  const reads = createSlackReads({ token: config.botToken, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) });
+async function warnAboutAlertChannel(config: SlackConfig, token: string, channel: string, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const reads = createSlackReads({ token, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) });
   const check = await reads.checkChannel(channel);
   const m = messagesFor(config.locale);
   if (check.kind === 'not_in_channel') logger.warn(`alerts: ${m.reminders.channel.notInChannel(channel)}`);

@@ -79,7 +79,7 @@ export async function alertsCli(argv: string[]): Promise<number> {
   const reminders = reminderSettingsOf(config);
   const db = await prepareDatabase(config.database);
   try {
-    const plan = await findPlan(db, config.planCode);
+    const plan = await findPlan(db, config.planCode, config.workspace);
     if (!plan) {
       process.stderr.write(`${m.errors.noPlan}\n`);
       return EXIT.cannotStart;

@@ -73,15 +73,15 @@ export async function exportCli(argv: string[], io: CliIo = processIo()): Promis
   const db = await prepareDatabase(config.database);
   try {
     const code = args.plan?.normalize('NFKC').trim().toLowerCase() ?? config.planCode;
-    const plan = await findPlan(db, code);
+    const plan = await findPlan(db, code, config.workspace);
     if (!plan) {
       const error = code
-        ? { code: 'no_such_plan' as const, selector: code, plans: (await listPlans(db)).map((p) => p.plan.code), ambiguous: false }
+        ? { code: 'no_such_plan' as const, selector: code, plans: (await listPlans(db, config.workspace)).map((p) => p.plan.code), ambiguous: false }
         : { code: 'no_plan' as const };
       io.stderr(`${renderText({ kind: 'error', error }, m)}\n`);
       return EXIT.input;
     }
-    const ctx = makeContext({ db, plan, now: io.now(), dueRule: config.dueRule, actor: { id: io.user, isAdmin: true, canOpenForms: false } });
+    const ctx = makeContext({ db, workspace: config.workspace, plan, now: io.now(), dueRule: config.dueRule, actor: { id: io.user, isAdmin: true, canOpenForms: false } });
     const request = requestExport(ctx, format, fiscalYear);
     if (request.kind !== 'export') {
       io.stderr(`${renderText(request, m)}\n`);

@@ -31,6 +31,7 @@ interface ImportOptions {
   strict: boolean;
   recordedBy: string;
   now: Date;
+  workspace: string;
 }
 
 export async function importCli(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -88,6 +89,7 @@ export async function importCli(argv: string[], io: CliIo = processIo()): Promis
     strict: parsed.values.strict === true,
     recordedBy: by ?? io.user,
     now: io.now(),
+    workspace: config.workspace,
   };
   const db = await prepareDatabase(config.database);
   try {
@@ -101,7 +103,7 @@ async function importFigures(db: PlanDb, bytes: Buffer, options: ImportOptions, 
   const i = m.exchange.import;
   const { rows, errors } = parseCsv(bytes);
   // Rows that read well are still compared, so one run lists every line to fix.
-  const diff = await diffFigures(db, rows);
+  const diff = await diffFigures(db, rows, undefined, options.workspace);
   if (errors.length > 0 || diff.counts.refused > 0) {
     io.stderr(`${[...figuresRefusalLines(errors, diff, m), i.refusedAll].join('\n')}\n`);
     return EXIT.refused;

@@ -9,7 +9,7 @@ import type { Messages } from '../messages/index.ts';
 import { renderText, type TextDoor } from '../render/text.ts';
 import type { ChartResult } from '../render/chart-spec.ts';
 import { ChartWriteError, splitOutOption, writeChartFiles } from './chart-out.ts';
-import { findPlan } from '../store/action-plans.ts';
+import { resolveWorkspace } from '../../commands/settings.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { writeExport } from './export-file.ts';
 import { processIo } from './io.ts';
@@ -79,10 +79,13 @@ export async function planCli(argv: string[]): Promise<number> {
 
   const db = await prepareDatabase(config.database);
   try {
-    const plan = await findPlan(db, config.planCode);
+    const settingsDefaults = { admins: config.admins, alertChannel: config.channel ?? null, planCode: config.planCode ?? null, locale: config.locale };
+    const { plan } = await resolveWorkspace(db, config.workspace, settingsDefaults);
     if (!plan) return print({ kind: 'error', error: { code: 'no_plan' } }, 1);
     const ctx = makeContext({
       db,
+      workspace: config.workspace,
+      settingsDefaults,
       plan,
       now: new Date(),
       dueRule: config.dueRule,

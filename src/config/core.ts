@@ -53,6 +53,10 @@ const coreSchema = z.object({
   DATABASE_URL: databaseUrl,
   PLAN_LOCALE: z.enum(['ja', 'en'], { error: 'must be "ja" or "en"' }).default('ja'),
   PLAN_CODE: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be a plan code such as "suita-4"' }).optional(),
+  PLAN_WORKSPACE: z
+    .string()
+    .regex(/^(local|[TE][A-Z0-9]{2,})$/, { error: 'must be a Slack team id (T…), an enterprise id (E…) for an org-wide install, or "local"' })
+    .default('local'),
   PLAN_DUE_DATE: z
     .string()
     .optional()
@@ -112,6 +116,8 @@ export interface CoreConfig {
   databaseLabel: string;
   locale: Locale;
   planCode: string | undefined;
+  /** The workspace the CLI and the alert job address (PLAN_WORKSPACE): `local` is the token mode's. */
+  workspace: string;
   dueRule: DueDateRule;
   admins: string[];
   /** Committee members (情報化推進懇談会) before any change made in Slack: PLAN_COMMITTEE. */
@@ -196,6 +202,7 @@ export function loadCoreConfig(env: Env = process.env): CoreConfig {
     databaseLabel: c.DATABASE_URL ? `DATABASE_URL ${describeLocation(c.DATABASE_URL)}` : `DATABASE_PATH ${c.DATABASE_PATH}`,
     locale: c.PLAN_LOCALE,
     planCode: c.PLAN_CODE,
+    workspace: c.PLAN_WORKSPACE,
     dueRule: c.PLAN_DUE_DATE,
     admins: c.PLAN_ADMINS,
     committee: c.PLAN_COMMITTEE,
@@ -211,7 +218,11 @@ export function loadProxyUrl(env: Env = process.env): string | undefined {
 
 /** How to fix each variable, in the words of Slack's app settings pages. */
 export const HOW_TO_FIX: Record<string, string> = {
-  SLACK_BOT_TOKEN: 'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page',
+  SLACK_BOT_TOKEN:
+    'copy the "Bot User OAuth Token" (xoxb-…) from your app\'s "OAuth & Permissions" page, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into many workspaces',
+  SLACK_CLIENT_ID: 'copy the "Client ID" from your app\'s "Basic Information" page',
+  SLACK_CLIENT_SECRET: 'copy the "Client Secret" from your app\'s "Basic Information" page',
+  SLACK_STATE_SECRET: 'set any long random string of your own (e.g. the output of `openssl rand -hex 32`): it signs the install link\'s state',
   SLACK_SIGNING_SECRET:
     'copy the "Signing Secret" from your app\'s "Basic Information" page, or set SLACK_APP_TOKEN to use Socket Mode instead',
   SLACK_APP_TOKEN:

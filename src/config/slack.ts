@@ -11,7 +11,10 @@ export { describeConfigError } from './core.ts';
 export const DEFAULT_PORT = 3000;
 
 export interface SlackConfig extends CoreConfig {
-  botToken: string;
+  /** The one workspace's bot token (token mode); unset with OAuth, where each installation has its own. */
+  botToken: string | undefined;
+  /** Set → many workspaces install the app through /slack/install (docs/workspaces.md). */
+  oauth: OAuthConfig | undefined;
   /** Absent only in Socket Mode, where Slack authenticates the WebSocket instead. */
   signingSecret: string | undefined;
   /** Set → Socket Mode (no public URL); unset → HTTP on `port` at POST /slack/events. */
@@ -24,9 +27,25 @@ export interface SlackConfig extends CoreConfig {
   httpsProxy: string | undefined;
 }
 
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state parameter, so an install cannot be completed from another browser. */
+  stateSecret: string;
+}
+
+const secret = (what: string) =>
+  z
+    .string()
+    .min(8, { error: `is too short to be ${what}` })
+    .refine((s) => !/^(xox[a-z]|xapp)-/.test(s), { error: `holds a token, not ${what}` });
+
 const slackSchema = z
   .object({
-    SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN,
+    SLACK_BOT_TOKEN: sharedSlackFields.SLACK_BOT_TOKEN.optional(),
+    SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, { error: 'must be the app\'s Client ID, like 1234567890.1234567890' }).optional(),
+    SLACK_CLIENT_SECRET: secret('the client secret').optional(),
+    SLACK_STATE_SECRET: secret('a state secret').optional(),
     SLACK_SIGNING_SECRET: z
       .string()
       .min(8, { error: 'is too short to be a signing secret' })
@@ -48,6 +67,20 @@ const slackSchema = z
     HTTPS_PROXY: sharedSlackFields.HTTPS_PROXY.optional(),
   })
   .superRefine((env, ctx) => {
+    const oauth = env.SLACK_CLIENT_ID !== undefined || env.SLACK_CLIENT_SECRET !== undefined || env.SLACK_STATE_SECRET !== undefined;
+    if (oauth) {
+      for (const name of ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const) {
+        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'is not set' });
+      }
+      if (env.SLACK_BOT_TOKEN !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'must be unset when SLACK_CLIENT_ID is set: each workspace that installs the app gets its own token' });
+      }
+      if (env.SLACK_APP_TOKEN !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'must be unset when SLACK_CLIENT_ID is set: installing into many workspaces works in HTTP mode' });
+      }
+    } else if (env.SLACK_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is not set' });
+    }
     if (env.SLACK_APP_TOKEN === undefined && env.SLACK_SIGNING_SECRET === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -67,6 +100,10 @@ export function loadSlackConfig(env: Record<string, string | undefined> = proces
   return {
     ...core,
     botToken: s.SLACK_BOT_TOKEN,
+    oauth:
+      s.SLACK_CLIENT_ID && s.SLACK_CLIENT_SECRET && s.SLACK_STATE_SECRET
+        ? { clientId: s.SLACK_CLIENT_ID, clientSecret: s.SLACK_CLIENT_SECRET, stateSecret: s.SLACK_STATE_SECRET }
+        : undefined,
     signingSecret: s.SLACK_SIGNING_SECRET,
     appToken: s.SLACK_APP_TOKEN,
     port: s.PORT,

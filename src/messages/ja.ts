@@ -253,6 +253,7 @@ export const ja = {
       reviewAdmin: ['/plan review open|close 2020  ／  /plan review agree 2020 13 A', '評価の開始（実績の確定）・終了、合意した評価の記録（管理者のみ）'],
       reviewTarget: ['/plan review target 13 2022 9000 理由 … 決定 …', '目標の見直し（管理者のみ。指標が複数なら 8-2）'],
       committee: ['/plan committee [add|remove @ユーザー]', '懇談会委員の確認・設定（設定は管理者のみ）'],
+      settings: ['/plan settings [admin add|remove @ユーザー | channel #チャンネル|off | plan 計画コード | locale ja|en]', 'このワークスペースの設定の確認・変更（変更は管理者のみ。default で既定に戻す）'],
       help: ['/plan help', 'この説明'],
     } as Record<string, [string, string]>,
     share: '末尾に `share` を付けるとチャンネル全員に表示します（例：`/plan 13 share`）。',
@@ -818,6 +819,27 @@ export const ja = {
   /** The acknowledgement sent when an answer is not ready within the time Slack allows (#14). */
   answerTiming: {
     preparing: '作成中…　できあがり次第お届けします。',
+  },
+  /** A workspace's settings and its installation (#18, docs/workspaces.md). */
+  workspace: {
+    title: 'このワークスペースの設定',
+    admins: '管理者',
+    alertChannel: '通知チャンネル',
+    plan: '既定の計画',
+    locale: '言語',
+    localeName: (locale: 'ja' | 'en'): string => (locale === 'ja' ? '日本語' : '英語'),
+    nobody: '（なし）',
+    off: '（通知しない）',
+    newestPlan: '（最新の計画）',
+    fromEnvironment: '既定値',
+    changedBy: (who: string, date: string) => `${who} が ${date} に変更`,
+    changed: (setting: string) => `${setting}を変更しました。`,
+    unchanged: (setting: string) => `${setting}はすでにその設定です。`,
+    hint: '管理者は `/plan settings admin add|remove @ユーザー`、`channel #チャンネル|off`、`plan 計画コード`、`locale ja|en` で変更でき、`default` で既定値に戻せます。',
+    badChannel: (word: string) => `「${word}」はチャンネルとして読めません。#チャンネル で指定するか、off で通知を止めてください。`,
+    lastAdmin: '最後の管理者は外せません。先に別の管理者を追加してください。',
+    noPlan: 'このワークスペースにはまだ計画がありません。運用担当者に計画ファイルの読み込みを依頼してください。',
+    installed: 'plan-bot をインストールしました。Slack に戻り `/plan help` をお試しください。',
   },
 
 };

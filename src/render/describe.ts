@@ -35,6 +35,8 @@ export function parseErrorText(error: ParseError, m: Messages): string {
       return m.errors.badDate(truncateText(error.word, 40));
     case 'bad_user':
       return m.errors.badUser(truncateText(error.word, 40));
+    case 'bad_channel':
+      return m.workspace.badChannel(truncateText(error.word, 40));
     case 'bad_year':
       return m.review.errors.badYear(truncateText(error.word, 40));
     case 'bad_grade':
@@ -55,6 +57,8 @@ export function describeError(error: Exclude<CommandError, { code: 'review' }>, 
       return m.errors.noSuchTheme(truncateText(error.name, 40), m.join(error.themes));
     case 'admins_only':
       return m.errors.adminsOnly;
+    case 'last_admin':
+      return m.workspace.lastAdmin;
     case 'no_plan':
       return m.errors.noPlan;
     case 'cli_cannot_open_forms':

@@ -1,3 +1,4 @@
+import { settingsLines, TERMINAL_STYLE } from './settings.ts';
 import type { CommandError, CommandResult } from '../../commands/results.ts';
 import { renderAlertPreviewText } from './digest/preview.ts';
 import { renderReminderPreviewText } from './reminders/preview.ts';
@@ -207,6 +208,8 @@ function lines(result: CommandResult, m: Messages): string[] {
     }
     case 'plan_closure':
       return [closureWords(result, m)];
+    case 'settings':
+      return settingsLines(result, m, TERMINAL_STYLE);
     case 'alerts_preview':
       return [renderAlertPreviewText(result.preview, m)];
     case 'reminders_preview':

@@ -1,6 +1,7 @@
 import { runReviewReminders, type ReminderRun } from '../../commands/review/reminders.ts';
 import { nextRunAt, type TimeOfDay } from '../domain/working-days.ts';
-import type { Messages } from '../messages/index.ts';
+import { messagesFor, type Messages } from '../messages/index.ts';
+import type { WorkspaceTarget } from './workspace-targets.ts';
 import { reviewReminderNotice } from '../render/blocks/review-notices.ts';
 import { createSlackPoster, type PostMessage } from '../slack-web/post-message.ts';
 import type { PlanDb } from '../store/db.ts';
@@ -34,15 +35,26 @@ export function scheduleReviewReminders(options: {
   botToken?: string;
   slackApiUrl?: string;
   post?: PostMessage;
+  /** Many workspaces: each run reminds every installed workspace's committee with its own token and words. */
+  workspaces?: () => Promise<WorkspaceTarget[]>;
   time?: TimeOfDay;
   clock?: () => Date;
   setTimer?: SetTimer;
 }): ReviewReminderScheduler {
   const { logger } = options;
-  if (!options.post && !options.botToken) throw new Error('review reminders need SLACK_BOT_TOKEN to post');
-  const post =
-    options.post ??
-    createSlackPoster({ token: options.botToken!, ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
+  if (!options.post && !options.botToken && !options.workspaces) throw new Error('review reminders need SLACK_BOT_TOKEN to post');
+  const posterFor = (token: string) => createSlackPoster({ token, ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}) });
+  const single = async () => [
+    { workspace: undefined, post: options.post ?? posterFor(options.botToken!), messages: options.messages },
+  ];
+  const runs = options.workspaces
+    ? async () =>
+        (await options.workspaces!()).map((t) => ({
+          workspace: t.workspace,
+          post: options.post ?? posterFor(t.token),
+          messages: messagesFor(t.settings.locale),
+        }))
+    : single;
   const clock = options.clock ?? (() => new Date());
   const setTimer = options.setTimer ?? realSetTimer;
   const time = options.time ?? DEFAULT_REMINDER_TIME;
@@ -53,17 +65,21 @@ export function scheduleReviewReminders(options: {
 
   const runOnce = async (): Promise<void> => {
     try {
-      const run: ReminderRun = await runReviewReminders({
-        db: options.db,
-        committee: options.committee,
-        now: clock(),
-        send: async (reminder) => {
-          await post({ channel: reminder.memberId, ...reviewReminderNotice(reminder, options.messages) });
-        },
-      });
-      if (run.sent.length) logger.info(`review reminders: sent ${run.sent.length}`);
-      for (const { reminder, error } of run.failed) {
-        logger.error(`review reminders: could not remind ${reminder.memberId} (FY${reminder.fiscalYear}); will try again`, error);
+      for (const { workspace, post, messages } of await runs()) {
+        const run: ReminderRun = await runReviewReminders({
+          db: options.db,
+          ...(workspace ? { workspace } : {}),
+          committee: options.committee,
+          now: clock(),
+          send: async (reminder) => {
+            await post({ channel: reminder.memberId, ...reviewReminderNotice(reminder, messages) });
+          },
+        });
+        const where = workspace ? ` in ${workspace}` : '';
+        if (run.sent.length) logger.info(`review reminders: sent ${run.sent.length}${where}`);
+        for (const { reminder, error } of run.failed) {
+          logger.error(`review reminders: could not remind ${reminder.memberId}${where} (FY${reminder.fiscalYear}); will try again`, error);
+        }
       }
     } catch (error) {
       logger.error('review reminders: run failed', error);

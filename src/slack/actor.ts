@@ -11,6 +11,8 @@ export function actorFor(userId: string, config: Pick<SlackConfig, 'admins'>): A
 export function contextFor(deps: SlackDeps, userId: string, requestKey?: string): CommandContext {
   return makeContext({
     db: deps.db,
+    workspace: deps.workspace,
+    settingsDefaults: deps.settingsDefaults,
     plan: deps.plan,
     now: deps.clock(),
     dueRule: deps.config.dueRule,

@@ -40,9 +40,10 @@ export class AnswerCache {
     return id;
   }
 
-  async get(key: AnswerKey, compute: () => Promise<SlackMessage>): Promise<SlackMessage> {
+  /** `knownVersion`: the data version already read for this request, when it was. */
+  async get(key: AnswerKey, compute: () => Promise<SlackMessage>, knownVersion?: string): Promise<SlackMessage> {
     const id = `${this.idOf(key.command)}\u0000${key.today}\u0000${key.sharedBy ?? ''}`;
-    const version = await dataVersion(this.db);
+    const version = knownVersion ?? (await dataVersion(this.db));
     const hit = this.entries.get(id);
     if (hit && hit.version === version) {
       // Re-inserting keeps the Map in least-recently-used order.

@@ -3,13 +3,16 @@ import { ConfigError } from '../config/core.ts';
 import { slackMode } from '../config/slack.ts';
 import { proxyDispatcher, slackFetch } from '../slack-web/outbound.ts';
 import { ackUnhandled } from './ack-unhandled.ts';
-import type { SlackDeps } from './deps.ts';
+import { planInstallationStore } from './installation-store.ts';
+import { workspaceResolver, type AppDeps } from './workspaces.ts';
 import { InFlight } from './in-flight.ts';
+import { markReceived } from './deadline.ts';
 import { registerListeners } from './listeners/index.ts';
 import { describeConnectFailure, httpReceiver, socketModeReceiver, type Listening } from './receivers.ts';
 import { replayGuard } from './replay-guard.ts';
 
 export type { SlackDeps } from './deps.ts';
+export type { AppDeps } from './workspaces.ts';
 
 /** How long shutdown waits for answers already promised to Slack. */
 export const DEFAULT_GRACE_MS = 10_000;
@@ -41,7 +44,7 @@ export interface PlanBot {
   readonly inFlight: number;
 }
 
-export function createSlackApp(deps: SlackDeps): PlanBot {
+export function createSlackApp(deps: AppDeps): PlanBot {
   const { config, logger } = deps;
   const dispatcher = proxyDispatcher(config.httpsProxy);
   const clientOptions = {
@@ -57,7 +60,7 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
   const planReceiver =
     mode === 'socket'
       ? socketModeReceiver(config, logger, clientOptions, dispatcher)
-      : httpReceiver(config, logger, deps.wallClock);
+      : httpReceiver(config, logger, deps.wallClock, config.oauth ? { store: planInstallationStore(deps), clientOptions } : undefined);
 
   const app = new App({
     token: config.botToken,
@@ -74,10 +77,13 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
   });
 
   const inFlight = new InFlight();
-  app.use(async ({ next }) => {
+  app.use(async ({ context, next }) => {
+    markReceived(context);
     await inFlight.track(next());
   });
   app.use(replayGuard(deps));
+  const workspaces = workspaceResolver(deps);
+  app.use(workspaces.middleware);
   app.error(async (error) => {
     logger.error('unhandled error in a listener:', error);
   });
@@ -96,6 +102,7 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
       } catch (error) {
         throw rejected('SLACK_BOT_TOKEN', error, config.slackApiUrl ?? SLACK_API_DEFAULT, dispatcher !== undefined);
       }
+      await workspaces.warm();
       try {
         if (mode === 'socket') {
           const timeoutMs = deps.socketConnectTimeoutMs ?? DEFAULT_SOCKET_CONNECT_TIMEOUT_MS;
@@ -127,7 +134,7 @@ export function createSlackApp(deps: SlackDeps): PlanBot {
   };
 }
 
-async function drain(inFlight: InFlight, graceMs: number, logger: SlackDeps['logger']): Promise<void> {
+async function drain(inFlight: InFlight, graceMs: number, logger: AppDeps['logger']): Promise<void> {
   if (!(await inFlight.drain(graceMs))) {
     logger.warn(`${inFlight.size} request(s) still running after ${graceMs} ms; stopping anyway`);
   }

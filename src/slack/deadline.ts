@@ -31,6 +31,19 @@ export function raceDeadline<T>(work: Promise<T>, deadlineMs: number): Promise<R
 
 export const SWEEP_MS = 25;
 
+const RECEIVED_AT = 'planReceivedAt';
+
+/** Marks when a request reached the bot (the app's first middleware), for `elapsedSince`. */
+export function markReceived(context: Record<string, unknown>): void {
+  context[RECEIVED_AT] = performance.now();
+}
+
+/** Milliseconds since the request was marked received; 0 when it was not. */
+export function elapsedSince(context: Record<string, unknown>): number {
+  const at = context[RECEIVED_AT];
+  return typeof at === 'number' ? performance.now() - at : 0;
+}
+
 interface Waiting {
   at: number;
   late: () => void;

@@ -4,12 +4,17 @@ import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import type { ReviewProgress } from '../../commands/home.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
+import type { WorkspaceDefaults } from '../../commands/settings.ts';
 import type { SlackConfig } from '../config/slack.ts';
 
 /** Everything the Slack door is built from; tests hand in their own clock and database. */
 export interface SlackDeps {
   config: SlackConfig;
   db: PlanDb;
+  /** The workspace this request came from (workspace.key): its plan and settings are the ones below. */
+  workspace: string;
+  /** The environment's settings, which the workspace's own override (commands/settings.ts). */
+  settingsDefaults: WorkspaceDefaults;
   plan: Plan;
   /** "Now" for status rules; a parameter so tests can fix the day. */
   clock: () => Date;

@@ -1,6 +1,7 @@
 import { channel as diagnosticsChannel } from 'node:diagnostics_channel';
-import type { IncomingMessage, Server } from 'node:http';
-import { HTTPReceiver, SocketModeReceiver, type Logger } from '@slack/bolt';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { HTTPReceiver, SocketModeReceiver, type InstallationStore, type Logger } from '@slack/bolt';
+import { messagesFor } from '../messages/index.ts';
 import type { Dispatcher } from 'undici';
 import type { SlackConfig } from '../config/slack.ts';
 import { guardRequests } from './request-guard.ts';
@@ -31,10 +32,17 @@ export interface PlanReceiver {
  * (request-guard.ts) first, then Bolt's own checks. The signature and its timestamp reach
  * the listeners' context, for the replay record.
  */
-export function httpReceiver(config: SlackConfig, logger: Logger, wallClock: () => number = Date.now): PlanReceiver {
+export function httpReceiver(
+  config: SlackConfig,
+  logger: Logger,
+  wallClock: () => number = Date.now,
+  installation?: { store: InstallationStore; clientOptions: Record<string, unknown> },
+): PlanReceiver {
+  const oauth = config.oauth && installation ? installationOptions(config.oauth, installation, config.locale) : {};
   const receiver = new HTTPReceiver({
     signingSecret: config.signingSecret!,
     endpoints: EVENTS_PATH,
+    ...oauth,
     port: config.port,
     logger,
     // Slack's largest payloads (a view_submission with its blocks) are tens of kilobytes;
@@ -75,6 +83,54 @@ export function httpReceiver(config: SlackConfig, logger: Logger, wallClock: () 
       } finally {
         clearTimeout(timer);
       }
+    },
+  };
+}
+
+/** What the bot asks each workspace for when it installs: the scopes of manifest.yml. */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'users:read',
+  'im:history',
+  'channels:history',
+  'groups:history',
+  'files:write',
+] as const;
+
+export const INSTALL_PATH = '/slack/install';
+export const REDIRECT_PATH = '/slack/oauth_redirect';
+
+/**
+ * OAuth (#18): GET /slack/install sends the person to Slack's consent page with a signed state
+ * (and its cookie, so the install finishes in the browser that began it); Slack sends them back
+ * to GET /slack/oauth_redirect, where Bolt exchanges the code (oauth.v2.access) and stores the
+ * installation through `store`.
+ */
+function installationOptions(
+  oauth: NonNullable<SlackConfig['oauth']>,
+  installation: { store: InstallationStore; clientOptions: Record<string, unknown> },
+  locale: SlackConfig['locale'],
+) {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: installation.store,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      // Straight to Slack's consent page: the bot has no page of its own to show first.
+      directInstall: true,
+      clientOptions: installation.clientOptions,
+      callbackOptions: {
+        success: (_installation: unknown, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
+          res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(messagesFor(locale).workspace.installed);
+        },
+      },
     },
   };
 }

@@ -23,7 +23,7 @@ export interface SignedRequestContext {
  * with a refusal, an interaction is acknowledged and dropped. Socket Mode requests carry no
  * signature (Slack authenticates the socket), so they pass.
  */
-export function replayGuard(deps: SlackDeps): Middleware<AnyMiddlewareArgs> {
+export function replayGuard(deps: Pick<SlackDeps, 'db' | 'logger' | 'config' | 'wallClock'>): Middleware<AnyMiddlewareArgs> {
   const wallClock = deps.wallClock ?? Date.now;
   return async (args) => {
     const { slackSignature: signature, slackTimestamp: timestamp } = args.context as SignedRequestContext;

@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { PlanDb } from './db.ts';
+import { LOCAL_WORKSPACE } from './workspaces.ts';
 import { engineOf } from './engine.ts';
 import type { GradingScheme, IndicatorKind } from '../domain/grading.ts';
 import type { DirectionColumn, IndicatorTable, Plan, RevisionSource } from './schema.ts';
@@ -72,8 +73,9 @@ export interface ActionPlanFilter {
 }
 
 /** The plan commands address unless told otherwise: a given code, else the newest plan. */
-export async function findPlan(db: PlanDb, code?: string): Promise<Plan | undefined> {
-  let query = db.selectFrom('plan').selectAll();
+/** A workspace's plan by code, or its newest when no code is given. */
+export async function findPlan(db: PlanDb, code?: string, workspace: string = LOCAL_WORKSPACE): Promise<Plan | undefined> {
+  let query = db.selectFrom('plan').selectAll().where('workspace_key', '=', workspace);
   query = code ? query.where('code', '=', code) : query.orderBy('first_fiscal_year', 'desc').orderBy('id', 'desc');
   return query.executeTakeFirst();
 }

@@ -9,9 +9,10 @@ export interface CommitteeChangeRecord {
   changedAt: string;
 }
 
-export async function listCommitteeChanges(db: PlanDb): Promise<CommitteeChangeRecord[]> {
+export async function listCommitteeChanges(db: PlanDb, workspace: string): Promise<CommitteeChangeRecord[]> {
   return db
     .selectFrom('committee_change')
+    .where('workspace_key', '=', workspace)
     .select(['slack_user_id as userId', 'action', 'changed_by as changedBy', 'changed_at as changedAt'])
     .orderBy('id')
     .execute();
@@ -19,11 +20,12 @@ export async function listCommitteeChanges(db: PlanDb): Promise<CommitteeChangeR
 
 export async function appendCommitteeChange(
   db: PlanDb,
-  input: { userId: string; action: 'add' | 'remove'; changedBy: string; now: Date; requestKey: string | null },
+  input: { workspace: string; userId: string; action: 'add' | 'remove'; changedBy: string; now: Date; requestKey: string | null },
 ): Promise<void> {
   await db
     .insertInto('committee_change')
     .values({
+      workspace_key: input.workspace,
       slack_user_id: input.userId,
       action: input.action,
       changed_by: input.changedBy,

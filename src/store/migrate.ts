@@ -77,6 +77,27 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
   const names = Object.keys(all).sort();
   const applied: string[] = [];
   return db.connection().execute(async (conn) => {
+    // A migration that rebuilds a table (SQLite cannot drop a constraint) would cascade its
+    // deletes into every referencing table with foreign keys on, and the pragma is a no-op inside
+    // a transaction: so off for the run, and every migration's rows are checked before it commits.
+    const sqlite = engineOf(conn) === 'sqlite';
+    if (sqlite) await sql`pragma foreign_keys = off`.execute(conn);
+    try {
+      return await migrateOn(conn, all, names, applied, options);
+    } finally {
+      if (sqlite) await sql`pragma foreign_keys = on`.execute(conn);
+    }
+  });
+}
+
+async function migrateOn(
+  // biome-ignore lint/suspicious/noExplicitAny: any schema.
+  conn: Kysely<any>,
+  all: Record<string, Migration>,
+  names: string[],
+  applied: string[],
+  options: MigrateOptions,
+): Promise<string[]> {
     let repaired = false;
     for (;;) {
       await beginMigration(conn, options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS);
@@ -95,6 +116,7 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
           return applied;
         }
         await all[name]!.up(conn);
+        await checkForeignKeys(conn);
         await sql`insert into ${sql.table(MIGRATION_TABLE)} (name, timestamp) values (${name}, ${new Date().toISOString()})`.execute(conn);
         await sql`commit`.execute(conn);
         applied.push(name);
@@ -114,7 +136,14 @@ export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions =
         throw new MigrationError(name, error);
       }
     }
-  });
+}
+
+/** SQLite, inside the migrating transaction: a row left pointing at nothing fails the migration. */
+// biome-ignore lint/suspicious/noExplicitAny: any schema.
+async function checkForeignKeys(conn: Kysely<any>): Promise<void> {
+  if (engineOf(conn) !== 'sqlite') return;
+  const { rows } = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(conn);
+  if (rows.length > 0) throw new Error(`${rows.length} row(s) of ${rows[0]!.table} point at no row of ${rows[0]!.parent}`);
 }
 
 /** "table plan already exists", "duplicate column name": what an interrupted earlier run left. */

@@ -6,10 +6,11 @@ export interface PlanListing {
   actionPlanCount: number;
 }
 
-/** Every plan in the store, newest period first (the order `findPlan` picks its default by). */
-export async function listPlans(db: PlanDb): Promise<PlanListing[]> {
+/** Every plan of a workspace, newest period first (the order `findPlan` picks its default by). */
+export async function listPlans(db: PlanDb, workspace: string): Promise<PlanListing[]> {
   const rows = await db
     .selectFrom('plan as p')
+    .where('p.workspace_key', '=', workspace)
     .leftJoin('action_plan as ap', 'ap.plan_id', 'p.id')
     .selectAll('p')
     .select((eb) => eb.fn.count<number>('ap.id').as('actionPlanCount'))

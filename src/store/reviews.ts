@@ -57,8 +57,13 @@ export async function listReviews(db: PlanDb, planId: number): Promise<ReviewRec
 }
 
 /** Reviews of every plan not closed yet: what the reminder job looks at. */
-export async function listOpenReviews(db: PlanDb): Promise<ReviewRecord[]> {
-  const rows = await reviewQuery(db).where('c.review_id', 'is', null).orderBy('r.id').execute();
+/** The open reviews of a workspace's plans. */
+export async function listOpenReviews(db: PlanDb, workspace: string): Promise<ReviewRecord[]> {
+  const rows = await reviewQuery(db)
+    .where('c.review_id', 'is', null)
+    .where('r.plan_id', 'in', db.selectFrom('plan').select('id').where('workspace_key', '=', workspace))
+    .orderBy('r.id')
+    .execute();
   return rows.map(toRecord);
 }
 
@@ -122,7 +127,8 @@ export type KeyedTable =
   | 'review_response'
   | 'review_agreed_grade'
   | 'target_revision'
-  | 'committee_change';
+  | 'committee_change'
+  | 'workspace_setting';
 
 /** Whether a request has been stored in a table already: a replay is answered, never stored twice. */
 export async function requestKeyUsed(db: PlanDb, table: KeyedTable, requestKey: string | null | undefined): Promise<boolean> {

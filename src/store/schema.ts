@@ -21,6 +21,8 @@ export interface PlanTable {
   /** ISO 8601 instant an admin closed the plan (its period over); null while open. */
   closed_at: string | null;
   closed_by: string | null;
+  /** The workspace the plan belongs to (workspace.key); `local` in the token mode. */
+  workspace_key: Generated<string>;
 }
 
 export interface BasicPolicyTable {
@@ -189,6 +191,7 @@ export interface ReminderSnoozeTable {
 
 export interface CommitteeChangeTable {
   id: Generated<number>;
+  workspace_key: Generated<string>;
   slack_user_id: string;
   action: 'add' | 'remove';
   changed_by: string;
@@ -280,6 +283,41 @@ export interface ReviewReminderTable {
   sent_at: string;
 }
 
+// Many workspaces (db/migrations/2026-11-30-18-02-workspaces.ts).
+
+/** A Slack workspace, or an Enterprise Grid org installed org-wide: kept after uninstall, with its data. */
+export interface WorkspaceTable {
+  /** The team id, or the enterprise id of an org-wide install; `local` for the token mode. */
+  key: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: Generated<number>;
+  name: string | null;
+  installed_by: string | null;
+  installed_at: string | null;
+  /** ISO 8601 instant of app_uninstalled / tokens_revoked; null while installed. */
+  uninstalled_at: string | null;
+}
+
+/** Bolt's Installation (with the bot token) as JSON; deleted on uninstall. */
+export interface SlackInstallationTable {
+  workspace_key: string;
+  installation: string;
+  updated_at: string;
+}
+
+/** One change of a workspace setting; the newest row per name is the setting. */
+export interface WorkspaceSettingTable {
+  id: Generated<number>;
+  workspace_key: string;
+  name: string;
+  /** JSON; null puts the setting back to the environment's default. */
+  value: string | null;
+  changed_by: string;
+  changed_at: string;
+  request_key: string | null;
+}
+
 export interface Database {
   plan: PlanTable;
   basic_policy: BasicPolicyTable;
@@ -304,6 +342,9 @@ export interface Database {
   figure_correction: FigureCorrectionTable;
   target_revision: TargetRevisionTable;
   review_reminder: ReviewReminderTable;
+  workspace: WorkspaceTable;
+  slack_installation: SlackInstallationTable;
+  workspace_setting: WorkspaceSettingTable;
 }
 
 export type Plan = Selectable<PlanTable>;

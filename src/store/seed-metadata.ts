@@ -10,8 +10,14 @@ import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
  * file writes nothing), in one transaction. Returns how many rows changed.
  */
 export async function refreshSeedMetadata(db: PlanDb, seed: PlanSeed): Promise<number> {
-  const plan = await db.selectFrom('plan').select(['id', 'name_en', 'source_date']).where('code', '=', seed.plan.code).executeTakeFirst();
-  if (!plan) return 0;
+  // Each workspace seeded from the file holds its own copy of the plan.
+  const plans = await db.selectFrom('plan').select(['id', 'name_en', 'source_date']).where('code', '=', seed.plan.code).orderBy('id').execute();
+  let changed = 0;
+  for (const plan of plans) changed += await refreshPlan(db, seed, plan);
+  return changed;
+}
+
+async function refreshPlan(db: PlanDb, seed: PlanSeed, plan: { id: number; name_en: string | null; source_date: string | null }): Promise<number> {
   const [policies, themes, actionPlans, indicators, figures, seedRevisions] = await Promise.all([
     db.selectFrom('basic_policy').select(['id', 'number', 'name_en']).where('plan_id', '=', plan.id).execute(),
     db.selectFrom('theme').select(['id', 'name', 'name_en']).where('plan_id', '=', plan.id).execute(),

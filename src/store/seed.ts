@@ -1,6 +1,7 @@
 import { appendRevision } from './figures.ts';
 import type { PlanDb } from './db.ts';
 import type { RevisionSource } from './schema.ts';
+import { LOCAL_WORKSPACE } from './workspaces.ts';
 import { seedRecordedAt, type PlanSeed } from './seed-file.ts';
 
 export const SEED_RECORDER = 'seed';
@@ -9,6 +10,8 @@ export interface SeedOptions {
   /** Who the plan's actuals are recorded as: the seed itself unless a person imports the file. */
   recordedBy?: string;
   source?: RevisionSource;
+  /** The workspace the plan is written for (default: the token mode's). */
+  workspace?: string;
 }
 
 /**
@@ -19,7 +22,8 @@ export interface SeedOptions {
 export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date, options: SeedOptions = {}): Promise<boolean> {
   const recordedBy = options.recordedBy ?? SEED_RECORDER;
   const source = options.source ?? 'seed';
-  const existing = await db.selectFrom('plan').select('id').where('code', '=', seed.plan.code).executeTakeFirst();
+  const workspace = options.workspace ?? LOCAL_WORKSPACE;
+  const existing = await planIdOf(db, workspace, seed.plan.code);
   if (existing) return false;
   try {
     await db.transaction().execute(async (trx) => {
@@ -27,6 +31,7 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date, options: S
         .insertInto('plan')
         .values({
           code: seed.plan.code,
+          workspace_key: workspace,
           name: seed.plan.name,
           first_fiscal_year: seed.plan.firstFiscalYear,
           last_fiscal_year: seed.plan.lastFiscalYear,
@@ -134,10 +139,14 @@ export async function seedPlan(db: PlanDb, seed: PlanSeed, now: Date, options: S
     });
   } catch (error) {
     // Another process seeding the same fresh file at the same moment wins the unique
-    // constraint on plan.code; its seed is the same, so this one has nothing to add.
-    const raced = await db.selectFrom('plan').select('id').where('code', '=', seed.plan.code).executeTakeFirst();
+    // constraint on (workspace, code); its seed is the same, so this one has nothing to add.
+    const raced = await planIdOf(db, workspace, seed.plan.code);
     if (raced) return false;
     throw error;
   }
   return true;
+}
+
+async function planIdOf(db: PlanDb, workspace: string, code: string): Promise<{ id: number } | undefined> {
+  return db.selectFrom('plan').select('id').where('workspace_key', '=', workspace).where('code', '=', code).executeTakeFirst();
 }

@@ -80,7 +80,15 @@ export interface TestBotOptions {
   reminderSettings?: ReminderSettings;
   /** What the Home tab learns about an open committee review (default none). */
   reviewProgress?: ReviewProgress;
+  /** Many workspaces: OAuth (SLACK_CLIENT_ID…) instead of SLACK_BOT_TOKEN; workspaces install through GET /slack/install. */
+  oauth?: boolean;
 }
+
+export const TEST_OAUTH_ENV = {
+  SLACK_CLIENT_ID: '1111111111.2222222222',
+  SLACK_CLIENT_SECRET: 'c11e47c11e47c11e47c11e47c11e47c1',
+  SLACK_STATE_SECRET: '57a7e57a7e57a7e57a7e57a7e57a7e57',
+} as const;
 
 /** Delays every query result, to make an answer late without touching the bot's code. */
 class SlowQueries implements KyselyPlugin {
@@ -100,7 +108,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const standIn = await startSlackApiStandIn();
   const fresh = freshLocation('plan-bot-slack-');
   const config = loadSlackConfig({
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    ...(options.oauth ? TEST_OAUTH_ENV : { SLACK_BOT_TOKEN: TEST_BOT_TOKEN }),
     SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
     SLACK_API_URL: standIn.url,
     PORT: '0',
@@ -129,7 +137,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = createSlackApp({
     config,
     db: db.withPlugin(slow),
-    plan,
+    ...(options.oauth ? {} : { plan }),
     clock,
     logger,
     reminderSettings: options.reminderSettings ?? null,

@@ -5,7 +5,8 @@ import type { Messages } from '../../messages/index.ts';
 import { actionPlanListMessage } from './action-plan-list.ts';
 import { actionPlanMessage } from './action-plan.ts';
 import { chartMessage } from './chart.ts';
-import { section, type SlackMessage } from './build.ts';
+import { mention, section, type SlackMessage } from './build.ts';
+import { settingsLines } from '../settings.ts';
 import { errorMessage } from './error.ts';
 import { helpMessage } from './help.ts';
 import { historyMessage } from './history.ts';
@@ -67,6 +68,10 @@ function unclamped(result: CommandResult, m: Messages, options: RenderOptions): 
     }
     case 'review':
       return reviewMessage(result.review, m);
+    case 'settings': {
+      const text = settingsLines(result, m, { user: mention, channel: (id) => `<#${id}>` }).join('\n');
+      return { text, blocks: [section(text)] };
+    }
     case 'chart':
       return chartMessage(result, m, shared);
     case 'open_figure_form': {

@@ -1,3 +1,4 @@
+import { LOCAL_WORKSPACE } from '../../../src/store/workspaces.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer } from '../../../commands/answer.ts';
 import { makeContext } from '../../../commands/context.ts';
@@ -54,7 +55,7 @@ describe('importing a second plan', () => {
       summary: { code: 'suita-5', policies: 2, themes: 3, indicators: 5, targets: 24, actuals: 5 },
     });
     expect(outcome.kind === 'dry_run' && outcome.summary.actionPlans.map((ap) => ap.number)).toEqual([1, 2, 3, 4]);
-    expect((await listPlans(t.db)).map((p) => p.plan.code)).toEqual(['suita-4']);
+    expect((await listPlans(t.db, LOCAL_WORKSPACE)).map((p) => p.plan.code)).toEqual(['suita-4']);
   });
 
   it('refuses a file with warnings under --strict, before writing anything', async () => {
@@ -64,12 +65,12 @@ describe('importing a second plan', () => {
       kind: 'strict_refused',
       warnings: [{ code: 'target_gap', fiscalYear: 2026 }],
     });
-    expect((await listPlans(t.db)).map((p) => p.plan.code)).toEqual(['suita-4']);
+    expect((await listPlans(t.db, LOCAL_WORKSPACE)).map((p) => p.plan.code)).toEqual(['suita-4']);
   });
 
   it('creates the plan with its actuals recorded as imported, beside the 4th plan', async () => {
     expect(await importPlanFile(t.db, valid(secondPlan()), { ...options, strict: true })).toMatchObject({ kind: 'created' });
-    const plans = await listPlans(t.db);
+    const plans = await listPlans(t.db, LOCAL_WORKSPACE);
     expect(plans.map((p) => [p.plan.code, p.actionPlanCount])).toEqual([
       ['suita-5', 4],
       ['suita-4', 20],

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
+import { perWorkspace } from '../../workspaces.ts';
 import {
   HOME_RECORD_FIGURE_ACTION_ID,
   HOME_SHOW_PLAN_ACTION_ID,
@@ -16,15 +16,15 @@ import { homeRecordFigureCallback } from './home-record-figure.ts';
 import { homeShowPlanCallback } from './home-show-plan.ts';
 import { showChartCallback } from './show-chart.ts';
 
-export function registerActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: RECORD_FIGURE_ACTION_ID }, recordFigureCallback(deps));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SNOOZE_REMINDER_ACTION_ID }, snoozeReminderCallback(deps));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHOW_CHART_ACTION_ID }, showChartCallback(deps));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_SHOW_PLAN_ACTION_ID }, homeShowPlanCallback(deps));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_RECORD_FIGURE_ACTION_ID }, homeRecordFigureCallback(deps));
-  const onChoice = figureFormChoiceCallback(deps);
+export function registerActions(app: App): void {
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: RECORD_FIGURE_ACTION_ID }, perWorkspace(recordFigureCallback));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SNOOZE_REMINDER_ACTION_ID }, perWorkspace(snoozeReminderCallback));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHOW_CHART_ACTION_ID }, perWorkspace(showChartCallback));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_SHOW_PLAN_ACTION_ID }, perWorkspace(homeShowPlanCallback));
+  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_RECORD_FIGURE_ACTION_ID }, perWorkspace(homeRecordFigureCallback));
+  const onChoice = perWorkspace(figureFormChoiceCallback);
   for (const actionId of FIGURE_FORM_CHOICE_ACTION_IDS) {
     app.action<BlockStaticSelectAction>({ type: 'block_actions', action_id: actionId }, onChoice);
   }
-  registerReviewActions(app, deps);
+  registerReviewActions(app);
 }

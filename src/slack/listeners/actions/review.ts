@@ -8,6 +8,7 @@ import { renderMessage } from '../../../render/blocks/index.ts';
 import { REVIEW_ACTION_IDS, REVIEW_BLOCK_IDS } from '../../../render/blocks/review-ids.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { perWorkspace } from '../../workspaces.ts';
 import { buttonFailure, readButtonValue } from '../../button-value.ts';
 import { respondReliably } from '../../respond.ts';
 import { openReviewForm } from '../../review/open-forms.ts';
@@ -20,9 +21,25 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
  * replaced in place, so the conversation does not fill with copies), and opening the two
  * modals. A button on a notice DM answers beside the notice and keeps it.
  */
-export function registerReviewActions(app: App, deps: SlackDeps): void {
+export function registerReviewActions(app: App): void {
+  const byWorkspace = new WeakMap<SlackDeps, Map<string, (args: ButtonArgs) => Promise<void>>>();
+  for (const actionId of [...new Set(Object.values(REVIEW_ACTION_IDS))]) {
+    app.action<BlockButtonAction>(
+      { type: 'block_actions', action_id: actionId },
+      perWorkspace((deps) => {
+        let handlers = byWorkspace.get(deps);
+        if (!handlers) byWorkspace.set(deps, (handlers = reviewButtons(deps)));
+        return handlers.get(actionId)!;
+      }),
+    );
+  }
+}
+
+/** Each review button's listener, for one workspace. */
+function reviewButtons(deps: SlackDeps): Map<string, (args: ButtonArgs) => Promise<void>> {
+  const handlers = new Map<string, (args: ButtonArgs) => Promise<void>>();
   const on = (actionId: string, handle: (args: ButtonArgs) => Promise<void>) =>
-    app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, async (args) => {
+    handlers.set(actionId, async (args) => {
       await args.ack();
       try {
         await handle(args);
@@ -75,4 +92,5 @@ export function registerReviewActions(app: App, deps: SlackDeps): void {
       });
     });
   }
+  return handlers;
 }

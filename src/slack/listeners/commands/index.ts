@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
+import { perWorkspace } from '../../workspaces.ts';
 import { PLAN_COMMAND, planCommandCallback } from './plan.ts';
 
-export function registerCommands(app: App, deps: SlackDeps): void {
-  app.command(PLAN_COMMAND, planCommandCallback(deps));
+export function registerCommands(app: App): void {
+  app.command(PLAN_COMMAND, perWorkspace(planCommandCallback));
 }

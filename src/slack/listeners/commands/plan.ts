@@ -6,7 +6,8 @@ import type { CommandResult } from '../../../../commands/results.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
 import { AnswerCache } from '../../answer-cache.ts';
-import { raceDeadline } from '../../deadline.ts';
+import { elapsedSince, raceDeadline } from '../../deadline.ts';
+import { dataVersionOf } from '../../workspaces.ts';
 import { parsedText } from '../../parsed-text.ts';
 import { renderMessage, isShared, type SlackMessage } from '../../../render/blocks/index.ts';
 import { internalErrorMessage } from '../../../render/blocks/error.ts';
@@ -55,7 +56,7 @@ export function planCommandCallback(deps: SlackDeps) {
   const m = messagesFor(deps.config.locale);
 
   /** What the command comes to; rejects only when it could not be answered at all. */
-  const outcomeOf = async (parsed: ParseResult, command: CommandArgs['command']): Promise<Outcome> => {
+  const outcomeOf = async (parsed: ParseResult, { command, context }: CommandArgs): Promise<Outcome> => {
     // The trigger_id is unique to this request: a replay of it stores nothing twice.
     const requestKey = command.trigger_id ? `slack-trigger:${command.trigger_id}` : undefined;
     const ctx = contextFor(deps, command.user_id, requestKey);
@@ -63,12 +64,18 @@ export function planCommandCallback(deps: SlackDeps) {
       const cached = parsed.command;
       const shared = 'share' in cached && cached.share;
       const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
-      const message = await answers.get(key, async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }));
+      const message = await answers.get(
+        key,
+        async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }),
+        dataVersionOf(context),
+      );
       return { kind: 'message', message: { response_type: shared ? 'in_channel' : 'ephemeral', ...message }, opened: null };
     }
     const result = await answerParsed(parsed, ctx);
     if (result.kind === 'export' || result.kind === 'open_figure_form') return { kind: 'after-ack', result };
-    const message: SlackMessage = renderMessage(result, m, { userId: command.user_id });
+    // A change of the workspace's language is confirmed in the language chosen.
+    const words = result.kind === 'settings' ? messagesFor(result.settings.locale) : m;
+    const message: SlackMessage = renderMessage(result, words, { userId: command.user_id });
     const opened = result.kind === 'review' && result.review.type === 'opened' && !result.review.duplicate ? result.review : null;
     return { kind: 'message', message: { response_type: isShared(result) ? 'in_channel' : 'ephemeral', ...message }, opened };
   };
@@ -116,10 +123,11 @@ export function planCommandCallback(deps: SlackDeps) {
       if (parsed.ok && (parsed.command.verb === 'export' || parsed.command.verb === 'report')) {
         const preparing = parsed.command.verb === 'export' ? exportPreparing(parsed.command.format, m) : undefined;
         await ackOnce(preparing === undefined ? undefined : { response_type: 'ephemeral', text: preparing });
-        await follow(await outcomeOf(parsed, command), args);
+        await follow(await outcomeOf(parsed, args), args);
         return;
       }
-      const raced = await raceDeadline(outcomeOf(parsed, command), deadlineMs);
+      // Slack's clock started when the request arrived, before the workspace was resolved.
+      const raced = await raceDeadline(outcomeOf(parsed, args), deadlineMs - elapsedSince(args.context));
       if (raced.inTime && raced.value.kind === 'message') {
         await ackOnce(raced.value.message);
         await announce(raced.value, args.client);

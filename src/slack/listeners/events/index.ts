@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
-import type { SlackDeps } from '../../deps.ts';
+import { INSTALLATION_EVENTS, perWorkspace, type AppDeps } from '../../workspaces.ts';
+import { installationEventCallback } from './installation-events.ts';
 import { appHomeOpenedCallback } from './app-home-opened.ts';
 
-export function registerEvents(app: App, deps: SlackDeps): void {
-  app.event('app_home_opened', appHomeOpenedCallback(deps));
+export function registerEvents(app: App, base: AppDeps): void {
+  app.event('app_home_opened', perWorkspace(appHomeOpenedCallback));
+  for (const event of INSTALLATION_EVENTS) app.event(event, installationEventCallback(base));
 }

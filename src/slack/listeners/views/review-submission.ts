@@ -15,6 +15,7 @@ import {
 import { assessmentSavedMessage, responseSavedMessage } from '../../../render/blocks/review-notices.ts';
 import { contextFor } from '../../actor.ts';
 import type { SlackDeps } from '../../deps.ts';
+import { perWorkspace } from '../../workspaces.ts';
 import { post } from '../../review/announce.ts';
 import { parseAssessmentSubmission, parseResponseSubmission } from '../../review/submission.ts';
 
@@ -48,8 +49,8 @@ interface ReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { nu
  * The view id is the request key: Slack closes a view once it is saved, so a second delivery
  * of the same view is a replay and stores nothing.
  */
-export function registerReviewViews(app: App, deps: SlackDeps): void {
-  onReviewForm(app, deps, {
+export function registerReviewViews(app: App): void {
+  onReviewForm(app, {
     callbackId: ASSESSMENT_FORM.callbackId,
     firstInput: ASSESSMENT_FORM.blocks.grade,
     noun: 'assessment',
@@ -59,7 +60,7 @@ export function registerReviewViews(app: App, deps: SlackDeps): void {
     fieldErrors: assessmentErrorsResponse,
     receipt: assessmentSavedMessage,
   });
-  onReviewForm(app, deps, {
+  onReviewForm(app, {
     callbackId: RESPONSE_FORM.callbackId,
     firstInput: RESPONSE_FORM.blocks.response,
     noun: 'response',
@@ -73,10 +74,9 @@ export function registerReviewViews(app: App, deps: SlackDeps): void {
 
 function onReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { number: number } }, FieldErrors>(
   app: App,
-  deps: SlackDeps,
   form: ReviewForm<Input, Saved, FieldErrors>,
 ): void {
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: form.callbackId }, async ({ ack, body, client }: SubmitArgs) => {
+  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: form.callbackId }, perWorkspace((deps: SlackDeps) => async ({ ack, body, client }: SubmitArgs) => {
     const m = messagesFor(deps.config.locale);
     const input = form.parse(body.view);
     if (!input) {
@@ -107,5 +107,5 @@ function onReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { n
     await post(deps, `the receipt of a review ${form.noun}`, () =>
       client.chat.postMessage({ channel: body.user.id, ...receipt, unfurl_links: false, unfurl_media: false }),
     );
-  });
+  }));
 }
