@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '../src/messages/index.ts';
+import type { Locale } from '../src/domain/locale.ts';
 import { findPlan } from '../src/store/action-plans.ts';
 import type { PlanDb } from '../src/store/db.ts';
 import { listPlans } from '../src/store/plans.ts';

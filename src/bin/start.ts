@@ -43,7 +43,8 @@ async function main(): Promise<number> {
   }
   try {
     // The same variables `npm run alerts` reads; alerts are off when ALERT_CHANNEL is unset.
-    alertConfig = loadAlertConfig(process.env, { token: true, channel: false });
+    // With OAuth the tokens are the installations', so none is read from the environment.
+    alertConfig = loadAlertConfig(process.env, { token: !process.env.SLACK_CLIENT_ID?.trim(), channel: false });
   } catch (error) {
     if (!(error instanceof AlertConfigError)) throw error;
     for (const p of error.problems) if (!problems.some((q) => q.variable === p.variable)) problems.push(p);

@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { describeConfigError, ConfigError } from '../config/core.ts';
 import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
-import { findPlan } from '../store/action-plans.ts';
+import { resolveWorkspace } from '../../commands/settings.ts';
+import { settingsForChannel } from '../../commands/alerts/settings.ts';
+import { botTokenOf, fetchInstallation } from '../store/workspaces.ts';
+import type { PlanDb } from '../store/db.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
 import { isEmptyDigest } from '../../commands/alerts/digest.ts';
@@ -48,8 +51,9 @@ export async function alertsCli(argv: string[]): Promise<number> {
 
   let config: AlertConfig;
   try {
-    // A dry run posts nothing, so it needs neither a token nor a channel.
-    config = loadAlertConfig(process.env, { token: !dryRun, channel: false });
+    // A dry run posts nothing, so it needs neither a token nor a channel. With OAuth
+    // (SLACK_CLIENT_ID) the token is PLAN_WORKSPACE's installation's, read from the database.
+    config = loadAlertConfig(process.env, { token: !dryRun && !process.env.SLACK_CLIENT_ID?.trim(), channel: false });
     // Without a channel there is still work (the reminders), unless those are off too.
     if (!dryRun && config.channel === undefined && !config.reminders.enabled) {
       throw new AlertConfigError([new ConfigError('ALERT_CHANNEL', 'is not set (and REMINDERS=off): there is nothing to send')]);
@@ -75,17 +79,25 @@ export async function alertsCli(argv: string[]): Promise<number> {
     runDate = date;
   }
 
-  const settings = alertSettingsOf(config);
   const reminders = reminderSettingsOf(config);
   const db = await prepareDatabase(config.database);
   try {
-    const plan = await findPlan(db, config.planCode, config.workspace);
+    // The workspace's own settings (changed in Slack) over the environment's: its plan and alert channel.
+    const defaults = { admins: config.admins, alertChannel: config.channel ?? null, planCode: config.planCode ?? null, locale: config.locale };
+    const { settings: workspace, plan } = await resolveWorkspace(db, config.workspace, defaults);
     if (!plan) {
       process.stderr.write(`${m.errors.noPlan}\n`);
       return EXIT.cannotStart;
     }
+    const configured = alertSettingsOf(config);
+    const settings = workspace.alertChannel ? settingsForChannel(workspace.alertChannel, configured, config.dueRule) : null;
+    const token = config.botToken ?? (await installationToken(db, config.workspace));
+    if (!dryRun && token === undefined) {
+      process.stderr.write(`plan-bot: ${describeConfigError(new ConfigError('PLAN_WORKSPACE', `${config.workspace} is not installed: it has no bot token to post with`))}\n`);
+      return EXIT.cannotStart;
+    }
     const ports = slackAlertPorts({
-      token: config.botToken ?? '',
+      token: token ?? '',
       slackApiUrl: config.slackApiUrl,
       messages: m,
       escalateAfter: config.reminders.escalateAfterWorkingDays,
@@ -193,4 +205,9 @@ function reportReminders(outcome: ReminderRunOutcome, m: Messages): number {
       process.stderr.write(`${m.reminders.cli.failed(outcome.detail, outcome.dms + outcome.escalations)}\n`);
       return EXIT.slackFailed;
   }
+}
+
+async function installationToken(db: PlanDb, workspace: string): Promise<string | undefined> {
+  const installation = await fetchInstallation(db, workspace);
+  return installation === undefined ? undefined : botTokenOf(installation);
 }

@@ -1,7 +1,9 @@
 import { en } from './en.ts';
 import { ja, type Messages } from './ja.ts';
 
-export type Locale = 'ja' | 'en';
+import type { Locale } from '../domain/locale.ts';
+
+export type { Locale };
 export type { Messages };
 
 export function messagesFor(locale: Locale): Messages {

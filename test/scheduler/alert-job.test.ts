@@ -6,6 +6,10 @@ import { messagesFor } from '../../src/messages/index.ts';
 import { countLedgerRows } from '../../src/store/alert-ledger.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { CHANNEL, seededDb, tokyo, type SeededDb } from '../support/alerts.ts';
+import { workspaceTargets } from '../../src/scheduler/workspace-targets.ts';
+import { seedPlan } from '../../src/store/seed.ts';
+import { DEFAULT_SEED_FILE, loadSeedFile } from '../../src/store/seed-file.ts';
+import { appendSetting, deleteInstallation, saveInstallation } from '../../src/store/workspaces.ts';
 
 let standIn: SlackApiStandIn;
 let seeded: SeededDb;
@@ -61,5 +65,46 @@ describe('alert job inside npm start', () => {
     expect(
       scheduleAlerts({ db: seeded.db, plan: seeded.plan, config, messages: messagesFor('ja'), logger: quiet }),
     ).toBeNull();
+  });
+
+  it('serves every installed workspace with its own token, plan and channel, and none once uninstalled', async () => {
+    const config = loadAlertConfig({ DATABASE_PATH: seeded.path, SLACK_API_URL: standIn.url, REMINDERS: 'off' }, { token: false, channel: false });
+    let now = tokyo('2024-07-01', '08:00');
+    for (const [key, token, channel] of [['T0AAAA', 'xoxb-aaaa', 'C0AAAA'], ['T0BBBB', 'xoxb-bbbb', 'C0BBBB']] as const) {
+      const workspace = { key, teamId: key, enterpriseId: null, isEnterpriseInstall: false, name: key };
+      await saveInstallation(seeded.db, { workspace, installation: JSON.stringify({ bot: { token } }), installedBy: 'U0X', now });
+      await seedPlan(seeded.db, loadSeedFile(DEFAULT_SEED_FILE), now, { workspace: key });
+      await appendSetting(seeded.db, { workspaceKey: key, name: 'alert_channel', value: JSON.stringify(channel), changedBy: 'U0X', now, requestKey: null });
+    }
+    await appendSetting(seeded.db, { workspaceKey: 'T0BBBB', name: 'locale', value: '"en"', changedBy: 'U0X', now, requestKey: null });
+    const fires: Array<() => void> = [];
+    const defaults = { admins: [], alertChannel: null, planCode: null, locale: 'ja' as const };
+    const scheduler = scheduleAlerts({
+      db: seeded.db,
+      config,
+      messages: messagesFor('ja'),
+      logger: quiet,
+      clock: () => now,
+      setTimer: (fire) => {
+        fires.push(fire);
+        return { cancel: () => {} };
+      },
+      workspaces: () => workspaceTargets(seeded.db, { defaults }),
+    })!;
+    now = tokyo('2024-07-01', '09:00');
+    fires[0]!();
+    await standIn.waitForCall('chat.postMessage', { count: 2 });
+    const posts = standIn.callsTo('chat.postMessage').map((c) => [c.body.channel, c.token, String(c.body.text).slice(0, 8)]);
+    expect(posts).toEqual([
+      ['C0AAAA', 'xoxb-aaaa', '情報化推進計画の'],
+      ['C0BBBB', 'xoxb-bbbb', expect.stringMatching(/^[A-Za-z]/)],
+    ]);
+    // The seeded local plan has no installation here, so it posted nothing.
+    expect(await countLedgerRows(seeded.db, CHANNEL)).toBe(0);
+    await expect.poll(() => fires.length).toBe(2);
+    await scheduler.stop();
+
+    await deleteInstallation(seeded.db, 'T0AAAA', now);
+    expect((await workspaceTargets(seeded.db, { defaults })).map((t) => t.workspace)).toEqual(['T0BBBB']);
   });
 });

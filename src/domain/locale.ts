@@ -1,0 +1,2 @@
+/** The languages the bot speaks: Japanese by default, English on request. */
+export type Locale = 'ja' | 'en';
