@@ -12,7 +12,7 @@ import SQLite from 'better-sqlite3';
 import { openDatabase } from '../../src/store/db.ts';
 import { prepareDatabase } from '../../src/store/prepare.ts';
 import { freePort } from '../support/ports.ts';
-import { answerOf, TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, visibleText } from '../support/plan-bot.ts';
+import { answerOf, TEST_APP_TOKEN, TEST_BOT_TOKEN, TEST_OAUTH_ENV, TEST_SIGNING_SECRET, visibleText } from '../support/plan-bot.ts';
 import { postSigned, slashCommandBody } from '../support/signed-request.ts';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../support/slack-api-stand-in.ts';
 import { helloMessage, slashCommandEnvelope, startSocketModeServer, type SocketModeServer } from '../support/socket-mode-server.ts';
@@ -218,6 +218,34 @@ describe('npm start in HTTP mode', () => {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+describe('npm start for many workspaces (OAuth)', () => {
+  it('starts without a bot token, sends GET /slack/install to Slack, and exits 0 on SIGTERM', async () => {
+    const { SLACK_BOT_TOKEN: _none, ...env } = httpEnv();
+    running = startBot({ ...env, ...TEST_OAUTH_ENV });
+    const [, port] = await running.waitFor(/listening on port (\d+) at POST \/slack\/events/);
+    expect(running.stderr()).toContain('many workspaces: install at GET /slack/install');
+    const start = await fetch(`http://127.0.0.1:${port}/slack/install`, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    expect(start.headers.get('location')).toMatch(/^https:\/\/slack\.com\/oauth\/v2\/authorize\?/);
+    // A team that never installed is refused, not answered from someone else's plan.
+    const http = await postSigned(`http://127.0.0.1:${port}/slack/events`, slashCommandBody({ text: '13', response_url: standIn.responseUrl() }), {
+      signingSecret: TEST_SIGNING_SECRET,
+    });
+    expect(JSON.stringify(http.json ?? '')).not.toContain('施設のＩＣＴ環境の充実');
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toEqual({ code: 0, signal: null });
+    for (const secret of [...SECRETS, TEST_OAUTH_ENV.SLACK_CLIENT_SECRET, TEST_OAUTH_ENV.SLACK_STATE_SECRET]) expect(running.stderr()).not.toContain(secret);
+  });
+
+  it('refuses SLACK_BOT_TOKEN beside SLACK_CLIENT_ID, and a missing SLACK_STATE_SECRET, in one go', async () => {
+    const { SLACK_STATE_SECRET: _missing, ...oauth } = TEST_OAUTH_ENV;
+    running = startBot({ ...httpEnv(), ...oauth });
+    expect((await running.exited).code).toBe(1);
+    expect(running.stderr()).toMatch(/SLACK_BOT_TOKEN must be unset when SLACK_CLIENT_ID is set/);
+    expect(running.stderr()).toMatch(/SLACK_STATE_SECRET is not set/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { BOT_SCOPES } from '../../src/slack/receivers.ts';
 /** manifest.yml is what a city admin pastes into "Create an app from a manifest": it must match the bot. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -36,6 +37,8 @@ describe('manifest.yml', () => {
     expect(manifest.oauth_config.scopes).toEqual({
       bot: ['commands', 'chat:write', 'im:write', 'users:read', 'im:history', 'channels:history', 'groups:history', 'files:write'],
     });
+    // What an OAuth install asks each workspace for is the same list.
+    expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);
   });
 
   it('turns on interactivity (the buttons, the form) and Socket Mode', () => {
@@ -53,7 +56,7 @@ describe('manifest.yml', () => {
       messages_tab_enabled: true,
       messages_tab_read_only_enabled: true,
     });
-    expect(manifest.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened'] });
+    expect(manifest.settings.event_subscriptions).toEqual({ bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] });
   });
 
   it('has only keys Slack’s manifest schema knows, of the right types (a typo would be refused on import)', () => {
