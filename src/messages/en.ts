@@ -815,6 +815,7 @@ export const en: Messages = {
     lastAdmin: 'The last admin cannot be removed. Add another admin first.',
     noPlan: 'This workspace has no plan yet. Ask the operator to load a plan file for it.',
     installed: 'plan-bot is installed. Go back to Slack and try `/plan help`.',
+    installFailed: 'The installation did not complete. Please start again from the install link.',
   },
 
 };

@@ -85,6 +85,12 @@ export function createSlackApp(deps: AppDeps): PlanBot {
   const workspaces = workspaceResolver(deps);
   app.use(workspaces.middleware);
   app.error(async (error) => {
+    // With OAuth, a request from a workspace with no installation (uninstalled a moment ago, or
+    // never installed) is refused by Bolt's authorize: the sender's situation, not a bug.
+    if (error.code === 'slack_bolt_authorization_error') {
+      logger.warn(`refused a request from a workspace with no installation (${error.message.split('. ').at(-1)})`);
+      return;
+    }
     logger.error('unhandled error in a listener:', error);
   });
   registerListeners(app, deps);

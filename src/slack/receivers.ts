@@ -44,7 +44,7 @@ export function httpReceiver(
     endpoints: EVENTS_PATH,
     ...oauth,
     port: config.port,
-    logger,
+    logger: config.oauth ? installsQuietly(logger) : logger,
     // Slack's largest payloads (a view_submission with its blocks) are tens of kilobytes;
     // Bolt's 4 MB default would let anyone make the bot buffer 4 MB before the signature check.
     bodyLimit: BODY_LIMIT_BYTES,
@@ -130,7 +130,32 @@ function installationOptions(
           res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
           res.end(messagesFor(locale).workspace.installed);
         },
+        // A cancelled consent, a stale or forged state, a code used twice: the person starts again.
+        failure: (_error: unknown, _options: unknown, _req: IncomingMessage, res: ServerResponse) => {
+          res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(messagesFor(locale).workspace.installFailed);
+        },
       },
+    },
+  };
+}
+
+/**
+ * An install that did not complete (cancelled, a forged or stale state, a code used twice) is the
+ * visitor's doing, not the bot's: Bolt's installer logs it as an error object with a stack, so
+ * such errors become one warning line.
+ */
+function installsQuietly(logger: Logger): Logger {
+  return {
+    ...logger,
+    error: (...msg: unknown[]) => {
+      const [first] = msg;
+      const code = first instanceof Error ? String((first as { code?: unknown }).code ?? '') : '';
+      // Slack refusing the code itself: used already, expired, or never issued.
+      const refusedCode = (first as { data?: { error?: unknown } } | undefined)?.data?.error;
+      const visitors = code.startsWith('slack_oauth_') || (code === 'slack_webapi_platform_error' && /code/.test(String(refusedCode)));
+      if (visitors) logger.warn(`an install did not complete (${code}): ${(first as Error).message}`);
+      else logger.error(...msg);
     },
   };
 }
