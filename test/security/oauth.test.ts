@@ -9,7 +9,7 @@ import { LogLevel } from '@slack/bolt';
 import { ja } from '../../src/messages/ja.ts';
 import { postSigned } from '../support/signed-request.ts';
 import { startTestBot, TEST_SIGNING_SECRET, type TestBot } from '../support/plan-bot.ts';
-import { answerOAuth, install, slashIn, workspace } from '../support/workspaces.ts';
+import { answerOAuth, slashIn, workspace } from '../support/workspaces.ts';
 
 const A = workspace('T0AAAA', 'Amagasaki', 'U0AADMIN');
 let t: TestBot;
