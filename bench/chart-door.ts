@@ -70,7 +70,7 @@ export async function runChartDoorBench(options: { log?: (line: string) => void 
     const redrawn = await sample(async () => drawChart(await chartOf(13), m), { warmup: 1, minIterations: 10, maxIterations: 30, budgetMs: 8000 });
 
     const cache = new ChartCache(db);
-    const key = { actionPlanNumber: 13, locale: 'ja', today: ctx.today };
+    const key = { planId: plan.id, actionPlanNumber: 13, locale: 'ja', today: ctx.today };
     await cache.draw(key, await cache.version(), async () => drawChart(await chartOf(13), m));
     const cached = await sample(
       async () => {

@@ -15,6 +15,7 @@ import { appHomeOpenedEvent, blockActionPayload, fakeTriggerId, viewSubmissionPa
 import { startTestBot, TEST_NOW, type TestBot } from '../support/plan-bot.ts';
 import { answerOAuth, eventIn, install, interactionIn, slashIn, workspace, type TestWorkspace } from '../support/workspaces.ts';
 import type { RecordedCall } from '../support/slack-api-stand-in.ts';
+import { sharedFile } from '../support/uploads.ts';
 import { ja } from '../../src/messages/ja.ts';
 import { en } from '../../src/messages/en.ts';
 
@@ -248,6 +249,20 @@ describe('workspace B never reads or writes workspace A', () => {
     expect(await rowsOf(A.teamId)).toEqual(aBefore);
     const snoozes = await t.db.selectFrom('reminder_snooze').select('indicator_id').where('indicator_id', '=', aIndicator.id).execute();
     expect(snoozes).toEqual([]);
+  });
+});
+
+describe('charts, kept once drawn', () => {
+  it('draws B’s ⑬ from B’s plan even when A’s ⑬ was drawn a moment before', async () => {
+    const before = t.standIn.callsTo('files.completeUploadExternal').length;
+    await slashIn(t, A, '13 chart', A.installer);
+    const fromA = await sharedFile(t.standIn, before + 1);
+    await slashIn(t, B, '13 chart', B.installer);
+    const fromB = await sharedFile(t.standIn, before + 2);
+    expect(fromA.complete.token).toBe(A.token);
+    expect(fromB.complete.token).toBe(B.token);
+    // A's title carries its marker, so the pictures differ.
+    expect(fromB.bytes[0]!.equals(fromA.bytes[0]!)).toBe(false);
   });
 });
 

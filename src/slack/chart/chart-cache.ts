@@ -5,6 +5,8 @@ import type { PlanDb } from '../../store/db.ts';
 const DEFAULT_CAPACITY = 32;
 
 export interface ChartKey {
+  /** The plan drawn from: workspaces share the database, each with plans of its own (#18). */
+  planId: number;
   actionPlanNumber: number;
   locale: string;
   /** Which years are overdue (said under the title) depends on the day. */
@@ -63,7 +65,7 @@ export class ChartCache {
 }
 
 function idOf(key: ChartKey): string {
-  return JSON.stringify([key.actionPlanNumber, key.locale, key.today]);
+  return JSON.stringify([key.planId, key.actionPlanNumber, key.locale, key.today]);
 }
 
 const caches = new WeakMap<PlanDb, ChartCache>();

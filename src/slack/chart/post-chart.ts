@@ -73,7 +73,7 @@ async function chartFor(
   const { deps, actionPlanNumber } = request;
   const ctx = contextFor(deps, request.userId);
   const cache = chartCacheFor(deps.db);
-  const key = { actionPlanNumber, locale: deps.config.locale, today: ctx.today };
+  const key = { planId: ctx.plan.id, actionPlanNumber, locale: deps.config.locale, today: ctx.today };
   const version = await cache.version();
   const drawing = chartNotice(m.visual.chart.drawing(m.circled(actionPlanNumber)));
   const cached = cache.get(key, version);

@@ -4,7 +4,7 @@ import { ChartCache, chartCacheFor } from '../../../src/slack/chart/chart-cache.
 import { recordActual } from '../../../src/store/figures.ts';
 import { tempDatabase, thirteen, twoConnections } from '../../support/temp-db.ts';
 
-const KEY = { actionPlanNumber: 13, locale: 'ja', today: '2024-08-01' };
+const KEY = { planId: 1, actionPlanNumber: 13, locale: 'ja', today: '2024-08-01' };
 
 function counter() {
   let draws = 0;
@@ -51,7 +51,7 @@ describe('ChartCache', () => {
     expect(count()).toBe(3);
   });
 
-  it('keeps charts apart by plan, locale and day', async () => {
+  it('keeps charts apart by plan, action plan, locale and day', async () => {
     const cache = new ChartCache(t.db);
     const { draw, count } = counter();
     const version = await cache.version();
@@ -59,7 +59,9 @@ describe('ChartCache', () => {
     await cache.draw({ ...KEY, actionPlanNumber: 8 }, version, draw);
     await cache.draw({ ...KEY, locale: 'en' }, version, draw);
     await cache.draw({ ...KEY, today: '2024-08-02' }, version, draw);
-    expect(count()).toBe(4);
+    // Another workspace's copy of the plan: its own ⑬, however alike the number (#18).
+    await cache.draw({ ...KEY, planId: 2 }, version, draw);
+    expect(count()).toBe(5);
   });
 
   it('lets a request that arrives while a chart is being drawn wait for that drawing', async () => {
