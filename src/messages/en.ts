@@ -816,6 +816,16 @@ export const en: Messages = {
     noPlan: 'This workspace has no plan yet. Ask the operator to load a plan file for it.',
     installed: 'plan-bot is installed. Go back to Slack and try `/plan help`.',
     installFailed: 'The installation did not complete. Please start again from the install link.',
+    cli: {
+      usage: 'Usage: npm run workspaces [-- delete TEAM_ID [--yes]]\n  Lists the workspaces. delete removes an uninstalled workspace and all its data (without --yes it only says what would go).',
+      line: (key, name, plans, uninstalledAt, installedAt) =>
+        `${key}\t${name ?? '-'}\t${plans} plan${plans === 1 ? '' : 's'}\t${uninstalledAt ? `uninstalled ${uninstalledAt.slice(0, 10)}` : installedAt ? `installed ${installedAt.slice(0, 10)}` : 'token mode'}`,
+      wouldDelete: (key, plans) => `This deletes ${key} with its ${plans} plan(s) (figures, owners, reviews), committee and settings. Add --yes to do it.`,
+      deleted: (key, plans) => `Deleted ${key} and its ${plans} plan(s) with their data.`,
+      stillInstalled: (key) => `${key} is still installed. Uninstall the app from it in Slack first.`,
+      unknown: (key) => `There is no workspace ${key}. See npm run workspaces for the list.`,
+      notLocal: 'local holds the token mode’s plans and cannot be deleted from here.',
+    },
   },
 
 };

@@ -841,6 +841,16 @@ export const ja = {
     noPlan: 'このワークスペースにはまだ計画がありません。運用担当者に計画ファイルの読み込みを依頼してください。',
     installed: 'plan-bot をインストールしました。Slack に戻り `/plan help` をお試しください。',
     installFailed: 'インストールは完了しませんでした。もう一度インストールのリンクから始めてください。',
+    cli: {
+      usage: '使い方: npm run workspaces [-- delete チームID [--yes]]\n  一覧を表示します。delete はアンインストール済みのワークスペースとそのデータをすべて削除します（--yes がなければ削除せず内容だけ表示）。',
+      line: (key: string, name: string | null, plans: number, uninstalledAt: string | null, installedAt: string | null): string =>
+        `${key}\t${name ?? '-'}\t計画 ${plans}件\t${uninstalledAt ? `アンインストール済み（${uninstalledAt.slice(0, 10)}）` : installedAt ? `インストール済み（${installedAt.slice(0, 10)}）` : 'トークン方式'}`,
+      wouldDelete: (key: string, plans: number) => `${key} と、その計画 ${plans}件（実績・担当者・評価を含む）・委員・設定を削除します。実行するには --yes を付けてください。`,
+      deleted: (key: string, plans: number) => `${key} を削除しました（計画 ${plans}件とそのデータ）。`,
+      stillInstalled: (key: string) => `${key} はまだインストールされています。Slack でアプリをアンインストールしてから削除してください。`,
+      unknown: (key: string) => `ワークスペース ${key} はありません。npm run workspaces で一覧を確認してください。`,
+      notLocal: 'local はトークン方式の計画を持つワークスペースのため、ここからは削除できません。',
+    },
   },
 
 };

@@ -136,3 +136,46 @@ export function botTokenOf(installation: string): string | undefined {
 export async function markInstalled(db: PlanDb, key: string): Promise<void> {
   await db.updateTable('workspace').set({ uninstalled_at: null }).where('key', '=', key).where('uninstalled_at', 'is not', null).execute();
 }
+
+export interface WorkspaceListing {
+  key: string;
+  name: string | null;
+  installedAt: string | null;
+  uninstalledAt: string | null;
+  plans: number;
+}
+
+/** Every workspace the database knows, installed or not, with how many plans it holds. */
+export async function listWorkspaces(db: PlanDb): Promise<WorkspaceListing[]> {
+  const rows = await db
+    .selectFrom('workspace as w')
+    .leftJoin('plan as p', 'p.workspace_key', 'w.key')
+    .select(['w.key', 'w.name', 'w.installed_at as installedAt', 'w.uninstalled_at as uninstalledAt'])
+    .select((eb) => eb.fn.count<number>('p.id').as('plans'))
+    .groupBy(['w.key', 'w.name', 'w.installed_at', 'w.uninstalled_at'])
+    .orderBy('w.key')
+    .execute();
+  return rows.map((r) => ({ ...r, plans: Number(r.plans) }));
+}
+
+/**
+ * Deletes a workspace and everything it holds, in one transaction: its plans (and with them
+ * every figure, revision, owner, review and ledger row, by the schema's cascades), its committee
+ * changes, settings and installation. What it deleted, or why it would not.
+ */
+export async function deleteWorkspace(
+  db: PlanDb,
+  key: string,
+): Promise<{ kind: 'deleted'; plans: number } | { kind: 'unknown' } | { kind: 'installed' }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await findWorkspace(trx, key);
+    if (!row) return { kind: 'unknown' as const };
+    const installed = await trx.selectFrom('slack_installation').select('workspace_key').where('workspace_key', '=', key).executeTakeFirst();
+    if (installed) return { kind: 'installed' as const };
+    const plans = await trx.deleteFrom('plan').where('workspace_key', '=', key).executeTakeFirst();
+    await trx.deleteFrom('committee_change').where('workspace_key', '=', key).execute();
+    await trx.deleteFrom('workspace_setting').where('workspace_key', '=', key).execute();
+    await trx.deleteFrom('workspace').where('key', '=', key).execute();
+    return { kind: 'deleted' as const, plans: Number(plans.numDeletedRows) };
+  });
+}

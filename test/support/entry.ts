@@ -11,6 +11,7 @@ export const TEST_ENTRY_POINTS = {
   start: join(ROOT, 'src/bin/start.ts'),
   plan: join(ROOT, 'src/bin/plan.ts'),
   alerts: join(ROOT, 'src/bin/alerts.ts'),
+  workspaces: join(ROOT, 'src/bin/workspaces.ts'),
   export: join(ROOT, 'src/bin/export.ts'),
   import: join(ROOT, 'src/bin/import.ts'),
   recorder: join(ROOT, 'test/crash/recorder.ts'),
