@@ -63,7 +63,7 @@ export function workspaceResolver(base: AppDeps): { middleware: Middleware<AnyMi
     const kept = known.get(key);
     if (kept && kept.version === version) return kept.resolved;
     const { settings, plan } = await resolveWorkspace(base.db, key, defaultsOf(base));
-    const fingerprint = JSON.stringify([plan?.id, plan?.closed_at, settings.admins, settings.alertChannel, settings.locale]);
+    const fingerprint = JSON.stringify([plan ?? null, settings.admins, settings.alertChannel, settings.locale]);
     if (kept && kept.fingerprint === fingerprint) {
       known.set(key, { ...kept, version });
       return kept.resolved;

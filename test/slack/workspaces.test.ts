@@ -23,6 +23,7 @@ const A = workspace('T0AAAA', 'Amagasaki', 'U0AADMIN');
 const B = workspace('T0BBBB', 'Beppu', 'U0BADMIN');
 const GRID = workspace('T0GRIDTEAM', 'Grid', 'U0GADMIN', { enterpriseId: 'E0GRID', orgWide: true });
 const STRANGER = workspace('T0NOTHERE', 'Nowhere', 'U0NOBODY');
+const ORPHAN = workspace('T0ORPHAN', 'Orphan', 'U0OADMIN');
 /** Written into A's plan only: no answer to B may ever carry it. */
 const A_MARKER = 'ＡＡＡ市だけ';
 
@@ -30,7 +31,7 @@ let t: TestBot;
 
 beforeAll(async () => {
   t = await startTestBot({ oauth: true, logLevel: LogLevel.WARN });
-  answerOAuth(t, new Map([['code-a', A], ['code-b', B], ['code-grid', GRID]]));
+  answerOAuth(t, new Map([['code-a', A], ['code-b', B], ['code-grid', GRID], ['code-orphan', ORPHAN]]));
 });
 afterAll(async () => {
   await t?.close();
@@ -284,6 +285,16 @@ describe('settings per workspace, changed by its admins in Slack', () => {
     await slashIn(t, B, 'settings admin remove <@U0BADMIN2>', B.installer);
     const answer = await slashIn(t, B, `settings admin remove <@${B.installer}>`, B.installer);
     expect(JSON.stringify(answer.json)).toContain(en.workspace.lastAdmin);
+  });
+});
+
+describe('a workspace left without a plan', () => {
+  it('is told to ask the operator for one, and nothing else runs', async () => {
+    expect((await install(t, 'code-orphan')).callback.status).toBe(200);
+    await t.db.deleteFrom('plan').where('workspace_key', '=', ORPHAN.teamId).execute();
+    const answer = await slashIn(t, ORPHAN, '13', ORPHAN.installer);
+    expect(answer.json).toEqual({ response_type: 'ephemeral', text: ja.workspace.noPlan });
+    expect(t.logs.at(-1)).toMatch(/WARN .*workspace T0ORPHAN, which has no plan/);
   });
 });
 
