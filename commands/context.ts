@@ -5,7 +5,7 @@ import { LOCAL_WORKSPACE } from '../src/store/workspaces.ts';
 import type { AlertSettings } from './alerts/settings.ts';
 import type { ReminderSettings } from './reminders/settings.ts';
 import type { Plan } from '../src/store/schema.ts';
-import type { WorkspaceDefaults } from './settings.ts';
+import type { WorkspaceDefaults } from '../src/domain/workspace-settings.ts';
 
 /** Everything a handler may know about the world, handed in by the door it came through. */
 export interface CommandContext {

@@ -1,4 +1,4 @@
-import type { SettingName, WorkspaceSettings } from './settings.ts';
+import type { SettingName, WorkspaceSettings } from '../src/domain/workspace-settings.ts';
 import type { CivilDate } from '../src/domain/fiscal-year.ts';
 import type {
   ActionPlanGrade,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SETTING_NAMES, type SettingName, type WorkspaceDefaults, type WorkspaceSettings } from '../src/domain/workspace-settings.ts';
 import type { Locale } from '../src/domain/locale.ts';
 import { findPlan } from '../src/store/action-plans.ts';
 import type { PlanDb } from '../src/store/db.ts';
@@ -16,27 +17,6 @@ import type { CommandResult } from './results.ts';
  * answers about, and the language. The environment gives the defaults; a workspace's admins
  * change them in Slack (`/plan settings …`), and every change is kept with who made it and when.
  */
-
-export const SETTING_NAMES = ['admins', 'alert_channel', 'plan', 'locale'] as const;
-export type SettingName = (typeof SETTING_NAMES)[number];
-
-export interface WorkspaceDefaults {
-  admins: readonly string[];
-  /** Null: no alert channel (the digest is off). */
-  alertChannel: string | null;
-  /** Null: the workspace's newest plan. */
-  planCode: string | null;
-  locale: Locale;
-}
-
-export interface WorkspaceSettings {
-  admins: string[];
-  alertChannel: string | null;
-  planCode: string | null;
-  locale: Locale;
-  /** Who last changed each setting in Slack, and when; absent: the environment's default. */
-  changed: Partial<Record<SettingName, { by: string; at: string }>>;
-}
 
 // Stored as JSON and read back through these: a row no version of the bot could have written
 // (edited by hand, say) counts as unset rather than breaking every request of the workspace.

@@ -1,5 +1,5 @@
 import type { CommandResult } from '../../commands/results.ts';
-import type { SettingName } from '../../commands/settings.ts';
+import type { SettingName } from '../domain/workspace-settings.ts';
 import type { Messages } from '../messages/index.ts';
 import { dayOf } from './describe.ts';
 

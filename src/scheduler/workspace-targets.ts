@@ -1,4 +1,5 @@
-import { resolveWorkspace, type WorkspaceDefaults, type WorkspaceSettings } from '../../commands/settings.ts';
+import { resolveWorkspace } from '../../commands/settings.ts';
+import type { WorkspaceDefaults, WorkspaceSettings } from '../domain/workspace-settings.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
 import { botTokenOf, findWorkspace, installedWorkspaces, LOCAL_WORKSPACE } from '../store/workspaces.ts';

@@ -4,7 +4,7 @@ import type { ReminderSettings } from '../../commands/reminders/settings.ts';
 import type { ReviewProgress } from '../../commands/home.ts';
 import type { PlanDb } from '../store/db.ts';
 import type { Plan } from '../store/schema.ts';
-import type { WorkspaceDefaults } from '../../commands/settings.ts';
+import type { WorkspaceDefaults } from '../domain/workspace-settings.ts';
 import type { SlackConfig } from '../config/slack.ts';
 
 /** Everything the Slack door is built from; tests hand in their own clock and database. */

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
-import { resolveWorkspace, type WorkspaceDefaults, type WorkspaceSettings } from '../../commands/settings.ts';
+import { resolveWorkspace } from '../../commands/settings.ts';
+import type { WorkspaceDefaults, WorkspaceSettings } from '../domain/workspace-settings.ts';
 import { settingsForChannel } from '../../commands/alerts/settings.ts';
 import { messagesFor } from '../messages/index.ts';
 import { dataVersion } from '../store/data-version.ts';
