@@ -6,12 +6,12 @@ import {
   type IndicatorSeries,
   type UngradedReason,
 } from '../src/domain/grading.ts';
-import type { ActionPlanOutline, ActionPlanRecord, FigureOutline, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { ActionPlanOutline, ActionPlanRecord, IndicatorOutline, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { PlanGrading, YearView } from './results.ts';
 
 /** Grading as the answers use it: the domain's rules applied to what the store holds. */
 
-export function seriesOf(indicator: IndicatorRecord<FigureOutline>): IndicatorSeries {
+export function seriesOf(indicator: Pick<IndicatorOutline, 'kind' | 'direction' | 'figures'>): IndicatorSeries {
   return {
     kind: indicator.kind,
     direction: indicator.direction,
