@@ -15,7 +15,7 @@ import {
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
 const problems = (seed: unknown) => {
-  const parsed = planSeedSchema.safeParse(seed);
+  const parsed = planSeedSchema().safeParse(seed);
   return parsed.success ? [] : parsed.error.issues.map((i) => i.message);
 };
 
@@ -119,7 +119,7 @@ describe('the source date (#13)', () => {
 
 describe('a plan file the build validated (#14)', () => {
   it('parses to itself: the schema has no defaults or transforms, so skipping it changes nothing', () => {
-    expect(planSeedSchema.parse(raw())).toEqual(raw());
+    expect(planSeedSchema().parse(raw())).toEqual(raw());
   });
 
   it('is not validated again for the very bytes the build found valid, and is for any other', () => {
