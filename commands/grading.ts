@@ -6,12 +6,12 @@ import {
   type IndicatorSeries,
   type UngradedReason,
 } from '../src/domain/grading.ts';
-import type { ActionPlanOutline, ActionPlanRecord, FigureOutline, IndicatorRecord } from '../src/store/action-plans.ts';
+import type { ActionPlanOutline, ActionPlanRecord, IndicatorOutline, IndicatorRecord } from '../src/store/action-plans.ts';
 import type { PlanGrading, YearView } from './results.ts';
 
 /** Grading as the answers use it: the domain's rules applied to what the store holds. */
 
-export function seriesOf(indicator: IndicatorRecord<FigureOutline>): IndicatorSeries {
+export function seriesOf(indicator: Pick<IndicatorOutline, 'kind' | 'direction' | 'figures'>): IndicatorSeries {
   return {
     kind: indicator.kind,
     direction: indicator.direction,
@@ -47,11 +47,20 @@ export function planGrading(
 ): PlanGrading {
   const series = record.indicators.map(seriesOf);
   const years = [...new Set(series.flatMap((s) => s.figures.map((f) => f.fiscalYear)))].sort((a, b) => b - a);
-  const graded = years
-    .map((fiscalYear) => ({ fiscalYear, result: gradeActionPlan(series, fiscalYear, record.gradingScheme, bands) }))
-    .filter((g) => g.result.grade !== null);
-  const latest = graded[0] ?? null;
-  const previous = graded[1] ?? null;
+  // Newest first, and only as far back as the second graded year: the years before it are
+  // never shown, and grading them was most of a list's time (#14).
+  let latest: PlanGrading['latest'] = null;
+  let previous: PlanGrading['previous'] = null;
+  for (const fiscalYear of years) {
+    const result = gradeActionPlan(series, fiscalYear, record.gradingScheme, bands);
+    if (result.grade === null) continue;
+    if (latest === null) {
+      latest = { fiscalYear, result };
+    } else {
+      previous = { fiscalYear, result };
+      break;
+    }
+  }
   let reason: UngradedReason | null = null;
   if (!latest && years.length > 0) {
     const year = Math.max(Math.min(options.lastClosedFiscalYear, years[0]!), years.at(-1)!);

@@ -1,5 +1,5 @@
 import { foldForSearch, matchesAllWords } from '../src/domain/search.ts';
-import { listPolicies, listThemes, loadActionPlanOutlines } from '../src/store/action-plans.ts';
+import { type ActionPlanTexts, listPolicies, listThemes, loadActionPlanOutlines, loadActionPlanTexts } from '../src/store/action-plans.ts';
 import { loadPlanClosure } from '../src/store/plan-closure.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
@@ -14,7 +14,7 @@ export async function listAll(ctx: CommandContext, share: boolean): Promise<Comm
  * The fields a search looks in, Japanese and English alike (help says so): the action plan's
  * name, its progress narrative, its theme and basic policy, and its indicators' names and notes.
  */
-export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlanOutlines>>[number]): (string | null)[] {
+export function searchedTexts(r: ActionPlanTexts): (string | null)[] {
   return [
     r.name,
     r.nameEn,
@@ -28,8 +28,10 @@ export function searchedTexts(r: Awaited<ReturnType<typeof loadActionPlanOutline
 }
 
 export async function search(ctx: CommandContext, words: string[], share: boolean): Promise<CommandResult> {
-  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id);
-  const found = records.filter((r) => matchesAllWords(searchedTexts(r), words));
+  // The texts first, the figures then only for what was found.
+  const texts = await loadActionPlanTexts(ctx.db, ctx.plan.id);
+  const numbers = texts.filter((r) => matchesAllWords(searchedTexts(r), words)).map((r) => r.number);
+  const found = numbers.length > 0 ? await loadActionPlanOutlines(ctx.db, ctx.plan.id, { numbers }) : [];
   return list(ctx, { kind: 'search', words }, found, share);
 }
 

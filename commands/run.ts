@@ -1,9 +1,6 @@
 import { actionPlanExists } from '../src/store/action-plans.ts';
-import { previewAlerts } from './alerts/preview.ts';
-import { previewReminders } from './reminders/preview.ts';
 import type { CommandContext } from './context.ts';
 import { noSuchActionPlan } from './errors.ts';
-import { requestExport } from './export/request.ts';
 import type { Command } from './grammar.ts';
 import { byPolicy, byTheme, listAll, search } from './lists.ts';
 import { closeOrReopenPlan } from './plan-closure.ts';
@@ -12,7 +9,6 @@ import { manageOwners } from './owner.ts';
 import { choosePlan } from './plan-selector.ts';
 import { showPlans } from './plans.ts';
 import type { CommandResult } from './results.ts';
-import { runReview } from './review/run.ts';
 import { manageSettings } from './settings.ts';
 import { showActionPlan, showHistory } from './show.ts';
 import { chartActionPlan } from './chart.ts';
@@ -39,7 +35,13 @@ export function isReadOnly(command: Command): boolean {
   return READ_ONLY.has(command.verb);
 }
 
-/** One handler per verb; every door (Slack, CLI) calls this and renders what it returns. */
+/**
+ * One handler per verb; every door (Slack, CLI) calls this and renders what it returns.
+ *
+ * The previews, exports and reviews are imported when asked for: they bring the holiday
+ * calendar and the review and export machinery, which a one-shot `npm run plan -- 13` would
+ * otherwise parse at every start for nothing (#14). A long-running door pays once.
+ */
 export async function runCommand(command: Command, doorCtx: CommandContext): Promise<CommandResult> {
   const chosen = await choosePlan(doorCtx, command.plan);
   if (!chosen.ok) return chosen.result;
@@ -69,7 +71,7 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
       if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
       return {
         kind: 'alerts_preview',
-        preview: await previewAlerts({
+        preview: await (await import('./alerts/preview.ts')).previewAlerts({
           db: ctx.db,
           plan: ctx.plan,
           settings: ctx.alertSettings,
@@ -81,7 +83,7 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
       if (!ctx.actor.isAdmin) return { kind: 'error', error: { code: 'admins_only' } };
       return {
         kind: 'reminders_preview',
-        preview: await previewReminders({
+        preview: await (await import('./reminders/preview.ts')).previewReminders({
           db: ctx.db,
           plan: ctx.plan,
           settings: ctx.reminderSettings,
@@ -95,10 +97,10 @@ export async function runCommand(command: Command, doorCtx: CommandContext): Pro
     case 'plans':
       return showPlans(ctx, doorCtx.plan.id);
     case 'export':
-      return requestExport(ctx, command.format, command.fiscalYear);
+      return (await import('./export/request.ts')).requestExport(ctx, command.format, command.fiscalYear);
     case 'review':
     case 'committee':
-      return runReview(ctx, command);
+      return (await import('./review/run.ts')).runReview(ctx, command);
     case 'settings':
       return manageSettings(ctx, command);
     case 'help':

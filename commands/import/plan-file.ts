@@ -26,7 +26,7 @@ export function readPlanFile(text: string): PlanFileReading {
   } catch (error) {
     return { ok: false, kind: 'json', detail: error instanceof Error ? error.message : String(error) };
   }
-  const parsed = planSeedSchema.safeParse(raw);
+  const parsed = planSeedSchema().safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,

@@ -124,7 +124,9 @@ async function main(): Promise<number> {
       workspaces,
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     });
-    void warmUpCharts(logger);
+    // The chart renderer is not warmed up here: ECharts, resvg and the fonts would hold ~45 MB in
+    // every bot for the few who draw charts (#14). The first chart pays ~0.5 s instead, behind
+    // the "drawing…" it is acknowledged with.
   } catch (error) {
     await bot.stop(0).catch(() => undefined);
     await db.destroy();
@@ -158,24 +160,6 @@ async function warnAboutAlertChannel(config: SlackConfig, token: string, channel
   if (check.kind === 'not_in_channel') logger.warn(`alerts: ${m.reminders.channel.notInChannel(channel)}`);
   else if (check.kind === 'not_found') logger.warn(`alerts: ${m.reminders.channel.notFound(channel)}`);
   else if (check.kind === 'unknown') logger.warn(`alerts: could not check the alert channel ${channel} (${check.detail})`);
-}
-
-/**
- * Loads the chart renderer, reads the fonts (9 MB) and draws a tiny chart once, so no one's first
- * chart pays for it. After connecting, so the bot is up as soon as before; a request arriving in
- * that moment (a few hundred milliseconds) waits for it. A failure only costs the first chart its
- * speed: charts report their own errors.
- */
-async function warmUpCharts(logger: ReturnType<typeof createLogger>): Promise<void> {
-  const started = performance.now();
-  try {
-    const { warmUpChartRenderer } = await import('../render/chart/index.ts');
-    await new Promise((resolve) => setImmediate(resolve));
-    warmUpChartRenderer();
-    logger.info(`charts: renderer ready in ${Math.round(performance.now() - started)} ms`);
-  } catch (error) {
-    logger.warn(`charts: the renderer could not be warmed up (${error instanceof Error ? error.message : String(error)})`);
-  }
 }
 
 function fail(...lines: string[]): number {

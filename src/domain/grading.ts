@@ -290,12 +290,24 @@ export function gradeIndicatorYear<S extends GradingScheme = 'abcd'>(
   bands: Partial<GradingBands> = {},
   options: { base?: number | null } = {},
 ): FigureGrade<GradeOf<S>> {
-  const figure = series.figures.find((f) => f.fiscalYear === fiscalYear);
-  const gradable = (f: IndicatorSeries['figures'][number]) =>
-    f.target !== null && f.actual !== null && !isBeforeEvaluationPeriod(series, f.fiscalYear);
-  const previous = series.figures
-    .filter((f) => f.fiscalYear < fiscalYear && gradable(f))
-    .sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+  // One pass for the year's figure and the latest earlier gradable one: a plan's grade line
+  // asks this for every indicator and year, and a list for every plan (#14).
+  type SeriesFigure = IndicatorSeries['figures'][number];
+  let figure: SeriesFigure | undefined;
+  let previous: SeriesFigure | undefined;
+  for (const f of series.figures) {
+    if (f.fiscalYear === fiscalYear) {
+      figure ??= f;
+    } else if (
+      f.fiscalYear < fiscalYear &&
+      (previous === undefined || f.fiscalYear > previous.fiscalYear) &&
+      f.target !== null &&
+      f.actual !== null &&
+      !isBeforeEvaluationPeriod(series, f.fiscalYear)
+    ) {
+      previous = f;
+    }
+  }
   return gradeFigure(
     {
       kind: series.kind,

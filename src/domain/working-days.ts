@@ -1,4 +1,4 @@
-import holidayJp from '@holiday-jp/holiday_jp';
+import { createRequire } from 'node:module';
 import { TZDate } from '@date-fns/tz';
 import { addCivilDays, civilDateInTokyo, PLAN_TIME_ZONE, type CivilDate } from './fiscal-year.ts';
 
@@ -6,6 +6,19 @@ import { addCivilDays, civilDateInTokyo, PLAN_TIME_ZONE, type CivilDate } from '
 export interface TimeOfDay {
   hour: number;
   minute: number;
+}
+
+type HolidayCalendar = typeof import('@holiday-jp/holiday_jp');
+let calendar: HolidayCalendar | undefined;
+
+/**
+ * The calendar is 175 KB of data that only the reminder and alert schedules read, yet the
+ * configuration every door loads reaches this module: read on first use, `npm run plan -- 13`
+ * neither parses nor builds it (#14).
+ */
+function holidays(): HolidayCalendar {
+  calendar ??= createRequire(import.meta.url)('@holiday-jp/holiday_jp') as HolidayCalendar;
+  return calendar;
 }
 
 /**
@@ -18,7 +31,7 @@ export function isWorkingDay(day: CivilDate): boolean {
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
   // The string form is looked up as is; the Date form would use the host's time zone.
-  if (holidayJp.isHoliday(day)) return false;
+  if (holidays().isHoliday(day)) return false;
   const monthDay = day.slice(5);
   return !(monthDay >= '12-29' || monthDay <= '01-03');
 }

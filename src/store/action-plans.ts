@@ -63,8 +63,19 @@ export interface ActionPlanRecord<F extends FigureOutline = FigureRecord> {
   indicators: IndicatorRecord<F>[];
 }
 
+/**
+ * What a list or a search reads of an indicator: what it searches (names and notes) and what
+ * a status and a grade need. Units, comparators and ranges are for the one plan shown.
+ */
+export type IndicatorOutline = Pick<
+  IndicatorRecord<FigureOutline>,
+  'id' | 'position' | 'name' | 'nameEn' | 'note' | 'noteEn' | 'kind' | 'direction' | 'figures'
+>;
+
 /** An action plan with what lists and searches show: names, texts and each figure's outline. */
-export type ActionPlanOutline = ActionPlanRecord<FigureOutline>;
+export interface ActionPlanOutline extends Omit<ActionPlanRecord<FigureOutline>, 'indicators'> {
+  indicators: IndicatorOutline[];
+}
 
 export interface ActionPlanFilter {
   numbers?: number[];
@@ -114,7 +125,7 @@ export async function loadActionPlans(
   const apIds = apRows.map((r) => r.id);
   const indicatorRows = await indicatorsOf(db, apIds);
   const figures = indicatorRows.length ? await loadFigures(db, apIds) : new Map<number, FigureRecord[]>();
-  return assemble(apRows, indicatorRows, (row) => figures.get(row.id) ?? []);
+  return assemble(apRows, indicatorRows, (row) => indicatorRecord(row, figures.get(row.id) ?? []));
 }
 
 /**
@@ -123,7 +134,8 @@ export async function loadActionPlans(
  * form kept beside it for engines without JSON aggregates, takes three). Leaving out
  * the revisions' who, when and notes and the review markers (two subqueries per figure),
  * and reading each indicator's figures as one column rather than one row per figure, took
- * `/plan list` from 10× the time of `/plan 13` to about 2× (#14).
+ * `/plan list` from 10× the time of `/plan 13` to about 2× (#14). Of the indicator, only what a
+ * list searches and grades is read (IndicatorOutline): better-sqlite3 pays for every value.
  */
 export async function loadActionPlanOutlines(
   db: PlanDb,
@@ -134,21 +146,109 @@ export async function loadActionPlanOutlines(
   const apRows = await actionPlanRows(db, planId, filter);
   if (apRows.length === 0) return [];
   const apIds = apRows.map((r) => r.id);
+  const indicators = db.selectFrom('indicator as i').select(OUTLINE_COLUMNS).where('i.action_plan_id', 'in', apIds);
   if (how === 'rows') {
     // The same outlines as one row per figure, in portable SQL (tests hold the two forms equal).
-    const indicatorRows = await indicatorsOf(db, apIds);
+    const indicatorRows = await indicators.orderBy('i.action_plan_id').orderBy('i.position').execute();
     const figures = indicatorRows.length ? await loadOutlineRows(db, apIds) : new Map<number, FigureOutline[]>();
-    return assemble(apRows, indicatorRows, (row) => figures.get(row.id) ?? []);
+    return assemble(apRows, indicatorRows, (row) => indicatorOutline(row, figures.get(row.id) ?? []));
   }
-  const indicatorRows = await db
-    .selectFrom('indicator as i')
-    .selectAll('i')
+  const indicatorRows = await indicators
     .select(figureOutlinesColumn(db).as('figures'))
-    .where('i.action_plan_id', 'in', apIds)
     .orderBy('i.action_plan_id')
     .orderBy('i.position')
     .execute();
-  return assemble(apRows, indicatorRows, (row) => (JSON.parse(row.figures) as OutlineTuple[]).map(outlineOf));
+  return assemble(apRows, indicatorRows, (row) => indicatorOutline(row, figuresInYearOrder(JSON.parse(row.figures) as OutlineTuple[])));
+}
+
+const OUTLINE_COLUMNS = [
+  'i.id',
+  'i.action_plan_id',
+  'i.position',
+  'i.name',
+  'i.name_en',
+  'i.note',
+  'i.note_en',
+  'i.kind',
+  'i.direction',
+] as const;
+
+type OutlineColumns = Pick<Selectable<IndicatorTable>, 'id' | 'action_plan_id' | 'position' | 'name' | 'name_en' | 'note' | 'note_en' | 'kind' | 'direction'>;
+
+function indicatorOutline(row: OutlineColumns, figures: FigureOutline[]): IndicatorOutline {
+  return {
+    id: row.id,
+    position: row.position,
+    name: row.name,
+    nameEn: row.name_en,
+    note: row.note,
+    noteEn: row.note_en,
+    kind: row.kind,
+    direction: row.direction,
+    figures,
+  };
+}
+
+function indicatorRecord(row: Selectable<IndicatorTable>, figures: FigureRecord[]): IndicatorRecord {
+  return {
+    id: row.id,
+    position: row.position,
+    name: row.name,
+    unit: row.unit,
+    direction: row.direction,
+    comparator: row.comparator,
+    minValue: row.min_value,
+    maxValue: row.max_value,
+    note: row.note,
+    kind: row.kind,
+    nameEn: row.name_en,
+    unitEn: row.unit_en,
+    noteEn: row.note_en,
+    figures,
+  };
+}
+
+/**
+ * figureOutlinesColumn's figures, oldest year first. SQLite's column comes in the order of the
+ * (indicator, year) index it reads, so this only checks, rather than asking SQLite to sort each
+ * indicator's figures, which took a fifth of the query's time.
+ */
+function figuresInYearOrder(tuples: OutlineTuple[]): FigureOutline[] {
+  for (let k = 1; k < tuples.length; k++) {
+    if (tuples[k - 1]![0] > tuples[k]![0]) {
+      tuples.sort((a, b) => a[0] - b[0]);
+      break;
+    }
+  }
+  return tuples.map(outlineOf);
+}
+
+/** What a search looks in, of one action plan: its names and texts, no figures. */
+export interface ActionPlanTexts {
+  number: number;
+  name: string;
+  nameEn: string | null;
+  narrative: string | null;
+  policy: { name: string; nameEn: string | null };
+  theme: { name: string; nameEn: string | null };
+  indicators: Pick<IndicatorOutline, 'name' | 'nameEn' | 'note' | 'noteEn'>[];
+}
+
+/**
+ * Every action plan's texts, for a search to decide what it found before any figure is read:
+ * reading every plan's figures to show the few that match was nine tenths of a search (#14).
+ */
+export async function loadActionPlanTexts(db: PlanDb, planId: number): Promise<ActionPlanTexts[]> {
+  const apRows = await actionPlanRows(db, planId, {});
+  if (apRows.length === 0) return [];
+  const indicatorRows = await db
+    .selectFrom('indicator')
+    .select(['action_plan_id', 'name', 'name_en', 'note', 'note_en'])
+    .where('action_plan_id', 'in', apRows.map((r) => r.id))
+    .orderBy('action_plan_id')
+    .orderBy('position')
+    .execute();
+  return assemble(apRows, indicatorRows, (row) => ({ name: row.name, nameEn: row.name_en, note: row.note, noteEn: row.note_en }));
 }
 
 /** The indicators of these action plans, in plan and then position order. */
@@ -218,31 +318,16 @@ async function actionPlanRows(db: PlanDb, planId: number, filter: ActionPlanFilt
 
 type ActionPlanRow = Awaited<ReturnType<typeof actionPlanRows>>[number];
 
-function assemble<F extends FigureOutline, R extends Selectable<IndicatorTable>>(
+function assemble<I, R extends { action_plan_id: number }>(
   apRows: ActionPlanRow[],
   indicatorRows: R[],
-  figuresOf: (row: R) => F[],
-): ActionPlanRecord<F>[] {
-  const indicatorsByPlan = new Map<number, IndicatorRecord<F>[]>();
+  indicatorOf: (row: R) => I,
+): (Omit<ActionPlanRecord, 'indicators'> & { indicators: I[] })[] {
+  const indicatorsByPlan = new Map<number, I[]>();
   for (const row of indicatorRows) {
     let list = indicatorsByPlan.get(row.action_plan_id);
     if (!list) indicatorsByPlan.set(row.action_plan_id, (list = []));
-    list.push({
-      id: row.id,
-      position: row.position,
-      name: row.name,
-      unit: row.unit,
-      direction: row.direction,
-      comparator: row.comparator,
-      minValue: row.min_value,
-      maxValue: row.max_value,
-      note: row.note,
-      kind: row.kind,
-      nameEn: row.name_en,
-      unitEn: row.unit_en,
-      noteEn: row.note_en,
-      figures: figuresOf(row),
-    });
+    list.push(indicatorOf(row));
   }
   return apRows.map((row) => ({
     id: row.id,
@@ -276,8 +361,9 @@ function figureOutlinesColumn(db: PlanDb) {
       where f.indicator_id = i.id
     )`;
   }
+  // No ORDER BY: the figures come in the (indicator, year) index's order; figuresInYearOrder checks.
   return sql<string>`(
-    select json_group_array(json_array(f.fiscal_year, f.target, f.before_evaluation, r.value, r.provisional) order by f.fiscal_year)
+    select json_group_array(json_array(f.fiscal_year, f.target, f.before_evaluation, r.value, r.provisional))
     from yearly_figure as f
     left join actual_revision as r on r.id = f.current_revision_id
     where f.indicator_id = i.id

@@ -75,6 +75,7 @@ const DEFAULT_LOCK_WAIT_MS = 15_000;
 export async function migrateToLatest(db: Kysely<any>, options: MigrateOptions = {}): Promise<string[]> {
   const all = options.migrations ?? shippedMigrations;
   const names = Object.keys(all).sort();
+  if (await upToDate(db, names)) return [];
   const applied: string[] = [];
   return db.connection().execute(async (conn) => {
     // A migration that rebuilds a table (SQLite cannot drop a constraint) would cascade its
@@ -144,6 +145,25 @@ async function checkForeignKeys(conn: Kysely<any>): Promise<void> {
   if (engineOf(conn) !== 'sqlite') return;
   const { rows } = await sql<{ table: string; parent: string }>`pragma foreign_key_check`.execute(conn);
   if (rows.length > 0) throw new Error(`${rows.length} row(s) of ${rows[0]!.table} point at no row of ${rows[0]!.parent}`);
+}
+
+/**
+ * Whether every migration is recorded and nothing else: what nearly every start finds, said by
+ * one read without the write lock, the bookkeeping table's creation and a commit (which the CLI
+ * paid at every run, #14). Anything else (no table yet, one missing, one unknown) is left to the
+ * migrating transaction, which decides under the lock.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema.
+async function upToDate(db: Kysely<any>, names: string[]): Promise<boolean> {
+  let done: string[];
+  try {
+    done = (await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(db)).rows.map((r) => r.name);
+  } catch {
+    return false;
+  }
+  if (done.length !== names.length) return false;
+  const recorded = new Set(done);
+  return names.every((n) => recorded.has(n));
 }
 
 /** "table plan already exists", "duplicate column name": what an interrupted earlier run left. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { formatNumber, formatPercentRatio, parseFigure } from '../../src/domain/numbers.ts';
+import { formatFixed, formatNumber, formatPercentRatio, parseFigure } from '../../src/domain/numbers.ts';
 import { namesUnit, UNIT_SYNONYMS, unitSpellings, unitsNamedBy } from '../../src/domain/units.ts';
 import { en } from '../../src/messages/en.ts';
 import { DEFAULT_SEED_FILE } from '../../src/store/seed-file.ts';
@@ -314,5 +314,47 @@ describe('formatPercentRatio', () => {
 
   it('rounds a tiny negative ratio to a plain 0%', () => {
     expect(formatPercentRatio(-0.004, 'ja')).toBe('0%');
+  });
+});
+
+describe('number formatting without Intl', () => {
+  // The formatters once were these Intl.NumberFormats; they are written out by hand so the CLI
+  // need not load ICU's locale data (#14). Every digit must stay as Intl wrote it.
+  const intl = {
+    number: new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }),
+    percent: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }),
+    fixed: [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })),
+  };
+  const signed = (value: number, digits: string) =>
+    value >= 0 || !/[1-9]/.test(digits) ? digits : `▲${digits}`;
+
+  // Halves at every place (where binary and decimal rounding part), carries, and values from 1e-9 to 1e15.
+  const values = [0, 0.5, 1.5, 2.5, 0.05, 0.005, 0.0005, 0.00005, 0.00015, 1.005, 1.0005, 2.675, 0.285, 0.995, 9.99995, 99999.99995, 999.5, 0.0049999];
+  let seed = 14;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+  for (let i = 0; i < 3000; i++) {
+    const scale = 10 ** Math.floor(next() * 24 - 9);
+    const raw = next() * scale;
+    // Also the same value cut to a few decimals, as recorded figures are.
+    values.push(raw, Number(raw.toFixed(i % 6)), -raw);
+  }
+
+  it('writes every value as Intl.NumberFormat en-US did', () => {
+    for (const value of values) {
+      const magnitude = Math.abs(value);
+      expect(formatNumber(value, 'ja'), String(value)).toBe(signed(value, intl.number.format(magnitude)));
+      expect(formatPercentRatio(value, 'ja'), String(value)).toBe(signed(value, intl.percent.format(magnitude)));
+      for (const d of [0, 1, 2, 3, 4]) {
+        expect(formatFixed(value, d, 'ja'), `${value} to ${d}`).toBe(signed(value, intl.fixed[d]!.format(magnitude)));
+      }
+    }
+  });
+
+  it('refuses decimals outside 0–4', () => {
+    expect(() => formatFixed(1, 5, 'ja')).toThrow(RangeError);
+    expect(() => formatFixed(1, 1.5, 'ja')).toThrow(RangeError);
   });
 });

@@ -50,7 +50,8 @@ describe('action plans in outline', () => {
     expect(outlines).toEqual(
       full.map((ap) => ({
         ...ap,
-        indicators: ap.indicators.map((i) => ({
+        // An outline's indicator is what a list searches and grades: no unit, comparator or range.
+        indicators: ap.indicators.map(({ unit, unitEn, comparator, minValue, maxValue, ...i }) => ({
           ...i,
           figures: i.figures.map((f) => ({
             fiscalYear: f.fiscalYear,

@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SEED_FILE,
   loadSeedFile,
+  seedDigest,
+  VALIDATED_SUFFIX,
   PLAN_FILE_SCHEMA_PATH,
   planFileJsonSchema,
   planSeedSchema,
@@ -11,7 +15,7 @@ import {
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
 const problems = (seed: unknown) => {
-  const parsed = planSeedSchema.safeParse(seed);
+  const parsed = planSeedSchema().safeParse(seed);
   return parsed.success ? [] : parsed.error.issues.map((i) => i.message);
 };
 
@@ -110,5 +114,30 @@ describe('the source date (#13)', () => {
     expect(seedRecordedAt({ ...seed, plan: { ...seed.plan, sourceDate: undefined } }, new Date('2026-11-27T00:00:00Z'))).toBe(
       '2026-11-27T00:00:00.000Z',
     );
+  });
+});
+
+describe('a plan file the build validated (#14)', () => {
+  it('parses to itself: the schema has no defaults or transforms, so skipping it changes nothing', () => {
+    expect(planSeedSchema().parse(raw())).toEqual(raw());
+  });
+
+  it('is not validated again for the very bytes the build found valid, and is for any other', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-bot-validated-'));
+    try {
+      const path = join(dir, 'plan.json');
+      const bytes = readFileSync(DEFAULT_SEED_FILE);
+      writeFileSync(path, bytes);
+      writeFileSync(`${path}${VALIDATED_SUFFIX}`, `${seedDigest(bytes)}\n`);
+      expect(loadSeedFile(path)).toEqual(loadSeedFile(DEFAULT_SEED_FILE));
+
+      // Edited after the build: the recorded digest no longer matches, so zod decides.
+      const edited = raw();
+      edited.plan.sourceDate = '2021-02-30';
+      writeFileSync(path, JSON.stringify(edited));
+      expect(() => loadSeedFile(path)).toThrow(/seed file .* is not valid/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
