@@ -107,17 +107,14 @@ function nextValue(
       if (admins.length === 0) return { refused: 'last_admin' };
       return { value: JSON.stringify(admins) };
     }
-    case 'alert_channel': {
-      const now = before.alertChannel ?? 'off';
-      if (command.value === null) return before.changed.alert_channel ? { value: null } : {};
-      return command.value === now && before.changed.alert_channel ? {} : { value: JSON.stringify(command.value) };
+    default: {
+      // One value each: unchanged when it is already set so in Slack; `default` only undoes a change.
+      const name = command.action;
+      const current = { alert_channel: before.alertChannel ?? 'off', plan: before.planCode, locale: before.locale }[name];
+      const changed = before.changed[name] !== undefined;
+      if (command.value === null) return changed ? { value: null } : {};
+      return command.value === current && changed ? {} : { value: JSON.stringify(command.value) };
     }
-    case 'plan':
-      if (command.value === null) return before.changed.plan ? { value: null } : {};
-      return command.value === before.planCode && before.changed.plan ? {} : { value: JSON.stringify(command.value) };
-    case 'locale':
-      if (command.value === null) return before.changed.locale ? { value: null } : {};
-      return command.value === before.locale && before.changed.locale ? {} : { value: JSON.stringify(command.value) };
   }
 }
 

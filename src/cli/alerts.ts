@@ -4,10 +4,9 @@ import { isCivilDate, type CivilDate } from '../domain/fiscal-year.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { resolveWorkspace } from '../../commands/settings.ts';
 import { settingsForChannel } from '../../commands/alerts/settings.ts';
-import { botTokenOf, fetchInstallation } from '../store/workspaces.ts';
-import type { PlanDb } from '../store/db.ts';
+import { installedBotToken } from '../store/workspaces.ts';
 import { prepareDatabase } from '../store/prepare.ts';
-import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
+import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, workspaceDefaultsOf, type AlertConfig } from '../config/alerts.ts';
 import { isEmptyDigest } from '../../commands/alerts/digest.ts';
 import { runAlertJob } from '../../commands/alerts/job.ts';
 import type { AlertRunOutcome } from '../../commands/alerts/run.ts';
@@ -83,7 +82,7 @@ export async function alertsCli(argv: string[]): Promise<number> {
   const db = await prepareDatabase(config.database);
   try {
     // The workspace's own settings (changed in Slack) over the environment's: its plan and alert channel.
-    const defaults = { admins: config.admins, alertChannel: config.channel ?? null, planCode: config.planCode ?? null, locale: config.locale };
+    const defaults = workspaceDefaultsOf(config);
     const { settings: workspace, plan } = await resolveWorkspace(db, config.workspace, defaults);
     if (!plan) {
       process.stderr.write(`${m.errors.noPlan}\n`);
@@ -91,7 +90,7 @@ export async function alertsCli(argv: string[]): Promise<number> {
     }
     const configured = alertSettingsOf(config);
     const settings = workspace.alertChannel ? settingsForChannel(workspace.alertChannel, configured, config.dueRule) : null;
-    const token = config.botToken ?? (await installationToken(db, config.workspace));
+    const token = config.botToken ?? (await installedBotToken(db, config.workspace));
     if (!dryRun && token === undefined) {
       process.stderr.write(`plan-bot: ${describeConfigError(new ConfigError('PLAN_WORKSPACE', `${config.workspace} is not installed: it has no bot token to post with`))}\n`);
       return EXIT.cannotStart;
@@ -205,9 +204,4 @@ function reportReminders(outcome: ReminderRunOutcome, m: Messages): number {
       process.stderr.write(`${m.reminders.cli.failed(outcome.detail, outcome.dms + outcome.escalations)}\n`);
       return EXIT.slackFailed;
   }
-}
-
-async function installationToken(db: PlanDb, workspace: string): Promise<string | undefined> {
-  const installation = await fetchInstallation(db, workspace);
-  return installation === undefined ? undefined : botTokenOf(installation);
 }

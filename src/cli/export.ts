@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { makeContext } from '../../commands/context.ts';
 import { requestExport } from '../../commands/export/request.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../../commands/grammar.ts';
-import { ConfigError, describeConfigError, loadCoreConfig } from '../config/core.ts';
 import { parseFiscalYear } from '../domain/fiscal-year.ts';
 import { messagesFor } from '../messages/index.ts';
 import { renderText } from '../render/text.ts';
@@ -11,7 +10,7 @@ import { findPlan } from '../store/action-plans.ts';
 import { listPlans } from '../store/plans.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { writeExport } from './export-file.ts';
-import { processIo, type CliIo } from './io.ts';
+import { coreConfigOrSay, processIo, type CliIo } from './io.ts';
 
 /**
  * `npm run export -- --format xlsx|csv|md|json [--plan CODE] [--year FY] [--out FILE]`: the
@@ -23,14 +22,8 @@ import { processIo, type CliIo } from './io.ts';
 export const EXIT = { ok: 0, input: 1, config: 2 } as const;
 
 export async function exportCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  let config;
-  try {
-    config = loadCoreConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`plan-bot: ${describeConfigError(error)}\n`);
-    return EXIT.config;
-  }
+  const config = coreConfigOrSay(io);
+  if (!config) return EXIT.config;
   const m = messagesFor(config.locale);
   const usage = () => io.stderr(`${m.exchange.export.usage}\n`);
 

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { applyFigures, diffFigures } from '../../commands/import/figures.ts';
 import { importPlanFile, readPlanFile } from '../../commands/import/plan-file.ts';
-import { ConfigError, describeConfigError, loadCoreConfig } from '../config/core.ts';
 import { messagesFor, type Messages } from '../messages/index.ts';
 import { parseCsv } from '../render/export/csv.ts';
 import {
@@ -16,7 +15,7 @@ import {
 } from '../render/import/report.ts';
 import type { PlanDb } from '../store/db.ts';
 import { prepareDatabase } from '../store/prepare.ts';
-import { processIo, type CliIo } from './io.ts';
+import { coreConfigOrSay, processIo, type CliIo } from './io.ts';
 
 /**
  * `npm run import -- FILE [--dry-run] [--strict] [--by NAME]`: a figures CSV (`.csv`, the
@@ -35,14 +34,8 @@ interface ImportOptions {
 }
 
 export async function importCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  let config;
-  try {
-    config = loadCoreConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`plan-bot: ${describeConfigError(error)}\n`);
-    return EXIT.config;
-  }
+  const config = coreConfigOrSay(io);
+  if (!config) return EXIT.config;
   const m = messagesFor(config.locale);
   const i = m.exchange.import;
 

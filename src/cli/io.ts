@@ -1,4 +1,5 @@
 import { userInfo } from 'node:os';
+import { ConfigError, describeConfigError, loadCoreConfig, type CoreConfig } from '../config/core.ts';
 
 /** What a CLI entry point touches of its process: handed in, so tests can fix the clock and read the output. */
 export interface CliIo {
@@ -47,5 +48,19 @@ export async function withProgress<T>(io: CliIo, label: string, done: (seconds: 
   } finally {
     clearTimeout(timer);
     if (shown) io.stderr(`${done(((Date.now() - started) / 1000).toFixed(1))}\n`);
+  }
+}
+
+/**
+ * The core configuration, or undefined after saying on stderr, one line per bad variable, what is
+ * wrong with it: every CLI door reads the environment this way.
+ */
+export function coreConfigOrSay(io: CliIo): CoreConfig | undefined {
+  try {
+    return loadCoreConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`plan-bot: ${describeConfigError(error)}\n`);
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { answer } from '../../commands/answer.ts';
 import { makeContext } from '../../commands/context.ts';
 import { parseCommand } from '../../commands/grammar.ts';
-import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf } from '../config/alerts.ts';
+import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, workspaceDefaultsOf } from '../config/alerts.ts';
 import { describeConfigError } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
 import type { CommandResult } from '../../commands/results.ts';
@@ -79,7 +79,7 @@ export async function planCli(argv: string[]): Promise<number> {
 
   const db = await prepareDatabase(config.database);
   try {
-    const settingsDefaults = { admins: config.admins, alertChannel: config.channel ?? null, planCode: config.planCode ?? null, locale: config.locale };
+    const settingsDefaults = workspaceDefaultsOf(config);
     const { plan } = await resolveWorkspace(db, config.workspace, settingsDefaults);
     if (!plan) return print({ kind: 'error', error: { code: 'no_plan' } }, 1);
     const ctx = makeContext({

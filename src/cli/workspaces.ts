@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, describeConfigError, loadCoreConfig } from '../config/core.ts';
 import { messagesFor } from '../messages/index.ts';
 import { prepareDatabase } from '../store/prepare.ts';
 import { deleteWorkspace, listWorkspaces, LOCAL_WORKSPACE } from '../store/workspaces.ts';
-import { processIo, type CliIo } from './io.ts';
+import { coreConfigOrSay, processIo, type CliIo } from './io.ts';
 
 /**
  * `npm run workspaces`: the workspaces the database holds (installed, or uninstalled with their
@@ -14,14 +13,8 @@ import { processIo, type CliIo } from './io.ts';
 export const EXIT = { ok: 0, refused: 1, config: 2 } as const;
 
 export async function workspacesCli(argv: string[], io: CliIo = processIo()): Promise<number> {
-  let config;
-  try {
-    config = loadCoreConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr(`plan-bot: ${describeConfigError(error)}\n`);
-    return EXIT.config;
-  }
+  const config = coreConfigOrSay(io);
+  if (!config) return EXIT.config;
   const w = messagesFor(config.locale).workspace.cli;
   let parsed;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { WorkspaceDefaults } from '../domain/workspace-settings.ts';
 import { cleanEnv, ConfigError, loadCoreConfig, sharedSlackFields, type CoreConfig } from './core.ts';
 import {
   DEFAULT_ALERT_TIME,
@@ -182,4 +183,9 @@ export function alertSettingsOf(config: AlertConfig): AlertSettings | null {
     repeatDays: config.repeatDays,
     dueRule: config.dueRule,
   };
+}
+
+/** What a workspace's settings are until its admins change them, as the CLI doors read them (#18). */
+export function workspaceDefaultsOf(config: AlertConfig): WorkspaceDefaults {
+  return { admins: config.admins, alertChannel: config.channel ?? null, planCode: config.planCode ?? null, locale: config.locale };
 }

@@ -132,6 +132,12 @@ export function botTokenOf(installation: string): string | undefined {
   }
 }
 
+/** The bot token of a workspace's installation; undefined when it is not installed (or the install holds none). */
+export async function installedBotToken(db: PlanDb, key: string): Promise<string | undefined> {
+  const installation = await fetchInstallation(db, key);
+  return installation === undefined ? undefined : botTokenOf(installation);
+}
+
 /** The token mode's start: its token works again, so its workspace is installed (after an uninstall, say). */
 export async function markInstalled(db: PlanDb, key: string): Promise<void> {
   await db.updateTable('workspace').set({ uninstalled_at: null }).where('key', '=', key).where('uninstalled_at', 'is not', null).execute();

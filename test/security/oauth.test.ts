@@ -19,26 +19,7 @@ beforeAll(async () => {
   t = await startTestBot({ oauth: true, logLevel: LogLevel.INFO });
   origin = new URL(t.eventsUrl).origin;
   // Slack takes a code once: a second exchange of the same code is refused.
-  const used = new Set<string>();
-  const byCode = new Map([['code-a', A]]);
-  answerOAuth(t, byCode);
-  t.standIn.setAnswer('oauth.v2.access', (call) => {
-    const code = String(call.body.code);
-    if (used.has(code) || !byCode.has(code)) return { ok: false, error: 'invalid_code' };
-    used.add(code);
-    return {
-      ok: true,
-      app_id: 'A0PLANBOT',
-      authed_user: { id: A.installer },
-      scope: 'commands',
-      token_type: 'bot',
-      access_token: A.token,
-      bot_user_id: 'UBOT',
-      team: { id: A.teamId, name: A.name },
-      enterprise: null,
-      is_enterprise_install: false,
-    };
-  });
+  answerOAuth(t, new Map([['code-a', A]]), { once: true });
 });
 afterAll(async () => {
   await t?.close();

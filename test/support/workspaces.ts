@@ -23,11 +23,17 @@ export function workspace(teamId: string, name: string, installer: string, extra
   return { teamId, name, installer, token: `xoxb-${teamId.toLowerCase()}-${randomBytes(4).toString('hex')}`, ...extra };
 }
 
-/** What the stand-in's oauth.v2.access answers for each code: the workspace installing. */
-export function answerOAuth(t: TestBot, byCode: Map<string, TestWorkspace>): void {
+/**
+ * What the stand-in's oauth.v2.access answers for each code: the workspace installing. With
+ * `once`, as Slack does, a code exchanged already is refused (`invalid_code`).
+ */
+export function answerOAuth(t: TestBot, byCode: Map<string, TestWorkspace>, options: { once?: boolean } = {}): void {
+  const used = new Set<string>();
   t.standIn.setAnswer('oauth.v2.access', (call) => {
-    const w = byCode.get(String(call.body.code));
-    if (!w) return { ok: false, error: 'invalid_code' };
+    const code = String(call.body.code);
+    const w = byCode.get(code);
+    if (!w || (options.once && used.has(code))) return { ok: false, error: 'invalid_code' };
+    used.add(code);
     return {
       ok: true,
       app_id: 'A0PLANBOT',
