@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAN_CLI, REPO_ROOT } from './servers.ts';
 import { markdownTable, ms, percentile } from './stats.ts';
+import { TRACE_LOADS } from '../test/support/load-trace.ts';
 
 export const MUST_CLI_RATIO = 3;
 
@@ -44,20 +45,6 @@ function timed(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
     });
   });
 }
-
-// Prints every module the process resolves, imported or required (packages' own requires
-// aside), to see what the CLI loads.
-const TRACE_LOADS = `data:text/javascript,${encodeURIComponent(
-  `import Module, { register } from 'node:module';
-   register('data:text/javascript,' + encodeURIComponent(
-     'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("loaded " + r.url + "\\\\n"); return r; }'));
-   const resolveFilename = Module._resolveFilename;
-   Module._resolveFilename = function (request, parent, ...rest) {
-     const r = resolveFilename.call(this, request, parent, ...rest);
-     if (!parent?.filename?.includes('/node_modules/')) process.stderr.write('loaded file://' + r + '\\n');
-     return r;
-   };`,
-)}`;
 
 export async function runCliBench(options: { pairs?: number; log?: (line: string) => void } = {}): Promise<CliBench> {
   const pairs = options.pairs ?? 20;

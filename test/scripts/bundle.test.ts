@@ -9,22 +9,9 @@ import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRACE_LOADS } from '../support/load-trace.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-// Prints every module the process resolves, imported or required (packages' own requires aside),
-// so the test can see what the CLI loads.
-const TRACE_LOADS = `data:text/javascript,${encodeURIComponent(
-  `import Module, { register } from 'node:module';
-   register('data:text/javascript,' + encodeURIComponent(
-     'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write("loaded " + r.url + "\\\\n"); return r; }'));
-   const resolveFilename = Module._resolveFilename;
-   Module._resolveFilename = function (request, parent, ...rest) {
-     const r = resolveFilename.call(this, request, parent, ...rest);
-     if (!parent?.filename?.includes('/node_modules/')) process.stderr.write('loaded file://' + r + '\\n');
-     return r;
-   };`,
-)}`;
 
 let dir: string;
 
