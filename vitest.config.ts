@@ -13,7 +13,7 @@ const POSTGRES_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 // real processes on one database. The rest touches no database, or SQLite files as such.
 const ON_BOTH_ENGINES = ['test/store/**/*.test.ts', 'test/commands/**/*.test.ts', 'test/slack/**/*.test.ts', 'test/cli/alerts.test.ts', 'test/cli/alerts-two-processes.test.ts', 'test/cli/workspaces.test.ts'];
 // About SQLite files themselves (their bytes, pragmas, modes, half-migrated files of earlier versions).
-const SQLITE_ONLY = ['test/store/statement-cache.test.ts', 'test/store/migrations.test.ts'];
+const SQLITE_ONLY = ['test/store/statement-cache.test.ts', 'test/store/migrations.test.ts', 'test/store/sqlite-data-version.test.ts'];
 
 // Said once per run (vitest reads this file more than once in one process).
 if (!POSTGRES_URL && !process.env.PLAN_BOT_POSTGRES_NOTED) {

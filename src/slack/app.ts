@@ -93,7 +93,8 @@ export function createSlackApp(deps: AppDeps): PlanBot {
     }
     logger.error('unhandled error in a listener:', error);
   });
-  registerListeners(app, deps);
+  // The last middleware: every request is routed to its listener once its workspace is known.
+  app.use(registerListeners(deps).middleware);
   ackUnhandled(app, logger);
 
   let stopping: Promise<void> | undefined;

@@ -48,6 +48,11 @@ export function httpReceiver(
     // Slack's largest payloads (a view_submission with its blocks) are tens of kilobytes;
     // Bolt's 4 MB default would let anyone make the bot buffer 4 MB before the signature check.
     bodyLimit: BODY_LIMIT_BYTES,
+    // The request guard in front (below) has already checked the signature and its timestamp,
+    // both ways, on every POST to this endpoint, and is the only way in to it. Bolt checking again
+    // was a second HMAC and a comparison that makes two more (tsscmp): a tenth of the CPU of a
+    // `/plan 13` (#14, docs/operations.md).
+    signatureVerification: false,
     customPropertiesExtractor: (req: IncomingMessage): SignedRequestContext => {
       const signature = req.headers['x-slack-signature'];
       const timestamp = Number(req.headers['x-slack-request-timestamp']);

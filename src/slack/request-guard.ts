@@ -5,8 +5,8 @@ import type { Logger } from '@slack/bolt';
 import { z } from 'zod';
 
 /**
- * What stands in front of Bolt's HTTP receiver on POST /slack/events. Bolt checks the
- * signature but then trusts the body's shape: a signed `payload=null` threw inside its
+ * What stands in front of Bolt's HTTP receiver on POST /slack/events, and the one place its
+ * signature is checked (Bolt's own check is turned off, receivers.ts). Bolt trusts the body's shape: a signed `payload=null` threw inside its
  * receiver and ended the process, and payloads missing `view`, `user` or `event` made it
  * answer 500. Here every request is read (up to the body limit), its timestamp and
  * signature checked, and its body parsed the way Bolt will parse it and checked for the
@@ -32,22 +32,24 @@ export interface RequestGuardOptions {
   now?: () => number;
 }
 
-const userRef = z.looseObject({ id: z.string().min(1) });
+// Only whether a body passes is used, never the parsed copy, so plain objects: they accept the
+// fields not named as loose ones do, and check a slash command about five times faster.
+const userRef = z.object({ id: z.string().min(1) });
 const interactionShapes: Record<string, z.ZodType> = {
-  block_actions: z.looseObject({
+  block_actions: z.object({
     user: userRef,
-    actions: z.array(z.looseObject({ action_id: z.string() })).min(1),
-    view: z.looseObject({ id: z.string() }).optional(),
+    actions: z.array(z.object({ action_id: z.string() })).min(1),
+    view: z.object({ id: z.string() }).optional(),
   }),
-  view_submission: z.looseObject({ user: userRef, view: z.looseObject({ id: z.string(), callback_id: z.string() }) }),
-  view_closed: z.looseObject({ user: userRef, view: z.looseObject({ id: z.string(), callback_id: z.string() }) }),
-  shortcut: z.looseObject({ user: userRef, callback_id: z.string() }),
-  message_action: z.looseObject({ user: userRef, callback_id: z.string() }),
-  block_suggestion: z.looseObject({ user: userRef, action_id: z.string() }),
-  event_callback: z.looseObject({ event: z.looseObject({ type: z.string() }) }),
-  url_verification: z.looseObject({ challenge: z.string() }),
+  view_submission: z.object({ user: userRef, view: z.object({ id: z.string(), callback_id: z.string() }) }),
+  view_closed: z.object({ user: userRef, view: z.object({ id: z.string(), callback_id: z.string() }) }),
+  shortcut: z.object({ user: userRef, callback_id: z.string() }),
+  message_action: z.object({ user: userRef, callback_id: z.string() }),
+  block_suggestion: z.object({ user: userRef, action_id: z.string() }),
+  event_callback: z.object({ event: z.object({ type: z.string() }) }),
+  url_verification: z.object({ challenge: z.string() }),
 };
-const slashCommand = z.looseObject({
+const slashCommand = z.object({
   command: z.string(),
   text: z.string(),
   user_id: z.string().min(1),
@@ -128,7 +130,9 @@ export function guardRequests(listener: Listener, options: RequestGuardOptions):
     } catch {
       path = '';
     }
-    if (req.method !== 'POST' || path !== options.path) {
+    // Bolt's own test (HTTPReceiver): the endpoint by its pathname, the method in capitals. Bolt
+    // no longer checks the signature itself, so no request to it may go round this one.
+    if (req.method?.toUpperCase() !== 'POST' || path !== options.path) {
       listener(req, res);
       return;
     }

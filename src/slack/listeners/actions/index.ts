@@ -1,4 +1,5 @@
-import type { App, BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { BlockButtonAction, BlockStaticSelectAction } from '@slack/bolt';
+import type { Routes } from '../../routes.ts';
 import { perWorkspace } from '../../workspaces.ts';
 import {
   HOME_RECORD_FIGURE_ACTION_ID,
@@ -16,15 +17,15 @@ import { homeRecordFigureCallback } from './home-record-figure.ts';
 import { homeShowPlanCallback } from './home-show-plan.ts';
 import { showChartCallback } from './show-chart.ts';
 
-export function registerActions(app: App): void {
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: RECORD_FIGURE_ACTION_ID }, perWorkspace(recordFigureCallback));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SNOOZE_REMINDER_ACTION_ID }, perWorkspace(snoozeReminderCallback));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: SHOW_CHART_ACTION_ID }, perWorkspace(showChartCallback));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_SHOW_PLAN_ACTION_ID }, perWorkspace(homeShowPlanCallback));
-  app.action<BlockButtonAction>({ type: 'block_actions', action_id: HOME_RECORD_FIGURE_ACTION_ID }, perWorkspace(homeRecordFigureCallback));
+export function registerActions(routes: Routes): void {
+  routes.action<BlockButtonAction>(RECORD_FIGURE_ACTION_ID, perWorkspace(recordFigureCallback));
+  routes.action<BlockButtonAction>(SNOOZE_REMINDER_ACTION_ID, perWorkspace(snoozeReminderCallback));
+  routes.action<BlockButtonAction>(SHOW_CHART_ACTION_ID, perWorkspace(showChartCallback));
+  routes.action<BlockButtonAction>(HOME_SHOW_PLAN_ACTION_ID, perWorkspace(homeShowPlanCallback));
+  routes.action<BlockButtonAction>(HOME_RECORD_FIGURE_ACTION_ID, perWorkspace(homeRecordFigureCallback));
   const onChoice = perWorkspace(figureFormChoiceCallback);
   for (const actionId of FIGURE_FORM_CHOICE_ACTION_IDS) {
-    app.action<BlockStaticSelectAction>({ type: 'block_actions', action_id: actionId }, onChoice);
+    routes.action<BlockStaticSelectAction>(actionId, onChoice);
   }
-  registerReviewActions(app);
+  registerReviewActions(routes);
 }

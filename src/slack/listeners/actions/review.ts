@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Routes } from '../../routes.ts';
 import type { z } from 'zod';
 import type { CommandContext } from '../../../../commands/context.ts';
 import type { CommandResult } from '../../../../commands/results.ts';
@@ -21,11 +22,11 @@ type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonActio
  * replaced in place, so the conversation does not fill with copies), and opening the two
  * modals. A button on a notice DM answers beside the notice and keeps it.
  */
-export function registerReviewActions(app: App): void {
+export function registerReviewActions(routes: Routes): void {
   const byWorkspace = new WeakMap<SlackDeps, Map<string, (args: ButtonArgs) => Promise<void>>>();
   for (const actionId of [...new Set(Object.values(REVIEW_ACTION_IDS))]) {
-    app.action<BlockButtonAction>(
-      { type: 'block_actions', action_id: actionId },
+    routes.action<BlockButtonAction>(
+      actionId,
       perWorkspace((deps) => {
         let handlers = byWorkspace.get(deps);
         if (!handlers) byWorkspace.set(deps, (handlers = reviewButtons(deps)));

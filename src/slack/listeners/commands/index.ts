@@ -1,7 +1,7 @@
-import type { App } from '@slack/bolt';
+import type { Routes } from '../../routes.ts';
 import { perWorkspace } from '../../workspaces.ts';
 import { PLAN_COMMAND, planCommandCallback } from './plan.ts';
 
-export function registerCommands(app: App): void {
-  app.command(PLAN_COMMAND, perWorkspace(planCommandCallback));
+export function registerCommands(routes: Routes): void {
+  routes.command(PLAN_COMMAND, perWorkspace(planCommandCallback));
 }

@@ -1,4 +1,5 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewErrorsResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewErrorsResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { Routes } from '../../routes.ts';
 import { submitAssessment } from '../../../../commands/review/assessment.ts';
 import { submitResponse } from '../../../../commands/review/response.ts';
 import type { CommandContext } from '../../../../commands/context.ts';
@@ -49,8 +50,8 @@ interface ReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { nu
  * The view id is the request key: Slack closes a view once it is saved, so a second delivery
  * of the same view is a replay and stores nothing.
  */
-export function registerReviewViews(app: App): void {
-  onReviewForm(app, {
+export function registerReviewViews(routes: Routes): void {
+  onReviewForm(routes, {
     callbackId: ASSESSMENT_FORM.callbackId,
     firstInput: ASSESSMENT_FORM.blocks.grade,
     noun: 'assessment',
@@ -60,7 +61,7 @@ export function registerReviewViews(app: App): void {
     fieldErrors: assessmentErrorsResponse,
     receipt: assessmentSavedMessage,
   });
-  onReviewForm(app, {
+  onReviewForm(routes, {
     callbackId: RESPONSE_FORM.callbackId,
     firstInput: RESPONSE_FORM.blocks.response,
     noun: 'response',
@@ -73,10 +74,10 @@ export function registerReviewViews(app: App): void {
 }
 
 function onReviewForm<Input, Saved extends { fiscalYear: number; actionPlan: { number: number } }, FieldErrors>(
-  app: App,
+  routes: Routes,
   form: ReviewForm<Input, Saved, FieldErrors>,
 ): void {
-  app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: form.callbackId }, perWorkspace((deps: SlackDeps) => async ({ ack, body, client }: SubmitArgs) => {
+  routes.view(form.callbackId, perWorkspace((deps: SlackDeps) => async ({ ack, body, client }: SubmitArgs) => {
     const m = messagesFor(deps.config.locale);
     const input = form.parse(body.view);
     if (!input) {
