@@ -1,4 +1,5 @@
 import './node-version.ts';
+import './wasm-baseline.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
 import { createSlackReads } from '../slack-web/conversations.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';

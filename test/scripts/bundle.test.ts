@@ -1,15 +1,19 @@
 /**
- * The CLI's entry point is a bundle (scripts/bundle.mjs, #14): built here into a temp folder
- * the way `npm run build` builds dist/, then run as `npm run plan` runs it. It must answer
- * from its bundle alone, on a fresh database (the seed is found from inside the bundle),
- * without ever loading Bolt or undici.
+ * The entry points of the CLI and of the bot are bundles (scripts/bundle.mjs, #14): built here
+ * into a temp folder the way `npm run build` builds dist/, then run as `npm run plan` and
+ * `npm start` run them. The CLI must answer from its bundle alone, on a fresh database (the seed
+ * is found from inside the bundle), without ever loading Bolt or undici; the bot must answer a
+ * signed /plan with its own code, kysely, zod and date-fns from the bundle.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACE_LOADS } from '../support/load-trace.ts';
+import { freePort } from '../support/ports.ts';
+import { signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
+import { startSlackApiStandIn } from '../support/slack-api-stand-in.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -60,6 +64,57 @@ describe('the bundled entry points', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('C0ALERTS');
   });
+
+  it('answers a signed /plan 13 from the bot bundle, and stops cleanly on SIGTERM', async () => {
+    const standIn = await startSlackApiStandIn();
+    const port = await freePort();
+    const secret = 'bundle-test-signing-secret';
+    const bot = spawn(process.execPath, ['--import', TRACE_LOADS, join(dir, 'src/bin/start.js')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: tmpdir(),
+        DATABASE_PATH: join(dir, 'bot.db'),
+        SLACK_BOT_TOKEN: 'xoxb-bundle-test',
+        SLACK_SIGNING_SECRET: secret,
+        SLACK_API_URL: standIn.url,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    bot.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => bot.once('exit', resolve));
+    try {
+      for (let waited = 0; !/listening on port/.test(stderr); waited += 50) {
+        if (waited > 60_000 || bot.exitCode !== null) throw new Error(`the bot did not start:\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const body = slashCommandBody({ text: '13', response_url: `${standIn.url}respond/bundle` });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': String(timestamp),
+          'x-slack-signature': signSlackRequest(secret, timestamp, body),
+        },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('施設のＩＣＴ環境の充実');
+    } finally {
+      bot.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await standIn.close();
+    }
+    const packages = new Set(
+      stderr.split('\n').flatMap((l) => (l.startsWith('loaded ') ? (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1] ?? []) : [])),
+    );
+    expect(packages).toContain('@slack/bolt');
+    expect(packages).toContain('better-sqlite3');
+    for (const bundled of ['kysely', 'zod', 'date-fns', '@date-fns/tz']) expect(packages).not.toContain(bundled);
+  }, 90_000);
 
   it('builds every chunk two folders deep, where ../../db/seeds is the seed folder', () => {
     const folders = readdirSync(join(dir, 'src')).filter((name) => name.endsWith('-chunks'));
