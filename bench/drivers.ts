@@ -117,6 +117,32 @@ export async function sequential(ask: Ask, text: string, expected: (answer: stri
   return { samples, seconds: (performance.now() - started) / 1000, wrong };
 }
 
+/**
+ * `count` requests to each server, one at a time and taking turns (A, B, A, B…; who goes first
+ * alternates too): the latency of each against the other's, with whatever else the machine does
+ * falling on both alike rather than on whichever block of requests it happened to hit.
+ */
+export async function interleaved(
+  asks: readonly Ask[],
+  text: string,
+  expected: (answer: string) => boolean,
+  count: number,
+): Promise<Measured[]> {
+  const results = asks.map(() => ({ samples: [] as number[], seconds: 0, wrong: 0 }));
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < asks.length; k++) {
+      const turn = i % 2 === 0 ? k : asks.length - 1 - k;
+      const result = results[turn]!;
+      const started = performance.now();
+      const { ms, answer } = await asks[turn]!(text).catch(() => ({ ms: Number.NaN, answer: '' }));
+      result.seconds += (performance.now() - started) / 1000;
+      if (!expected(answer)) result.wrong++;
+      else result.samples.push(ms);
+    }
+  }
+  return results;
+}
+
 /** A closed loop with `concurrency` requests in flight: throughput, and latency under load. */
 export async function loaded(
   ask: Ask,

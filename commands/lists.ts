@@ -1,20 +1,20 @@
-import { foldForSearch, matchesAllWords } from '../src/domain/search.ts';
-import { type ActionPlanTexts, listPolicies, listThemes, loadActionPlanOutlines, loadActionPlanTexts } from '../src/store/action-plans.ts';
-import { loadPlanClosure } from '../src/store/plan-closure.ts';
+import { foldForSearch, foldTexts, matchesAllFolded } from '../src/domain/search.ts';
+import { type ActionPlanOutline, listPolicies, listThemes } from '../src/store/action-plans.ts';
+import { planOutlines } from '../src/store/plan-outlines.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandResult } from './results.ts';
 import { actionPlanSummary } from './views.ts';
 
 export async function listAll(ctx: CommandContext, share: boolean): Promise<CommandResult> {
-  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id);
-  return list(ctx, ctx.otherPlan ? { kind: 'all', planName: ctx.plan.name } : { kind: 'all' }, records, share);
+  const { actionPlans, closed } = await planOutlines(ctx.db, ctx.plan.id);
+  return list(ctx, ctx.otherPlan ? { kind: 'all', planName: ctx.plan.name } : { kind: 'all' }, actionPlans, closed, share);
 }
 
 /**
  * The fields a search looks in, Japanese and English alike (help says so): the action plan's
  * name, its progress narrative, its theme and basic policy, and its indicators' names and notes.
  */
-export function searchedTexts(r: ActionPlanTexts): (string | null)[] {
+export function searchedTexts(r: ActionPlanOutline): (string | null)[] {
   return [
     r.name,
     r.nameEn,
@@ -27,12 +27,18 @@ export function searchedTexts(r: ActionPlanTexts): (string | null)[] {
   ];
 }
 
+// Outlines are shared and frozen until the data changes (planOutlines), so their folded texts are too.
+const folded = new WeakMap<ActionPlanOutline, string[]>();
+function foldedTexts(record: ActionPlanOutline): string[] {
+  let texts = folded.get(record);
+  if (!texts) folded.set(record, (texts = foldTexts(searchedTexts(record))));
+  return texts;
+}
+
 export async function search(ctx: CommandContext, words: string[], share: boolean): Promise<CommandResult> {
-  // The texts first, the figures then only for what was found.
-  const texts = await loadActionPlanTexts(ctx.db, ctx.plan.id);
-  const numbers = texts.filter((r) => matchesAllWords(searchedTexts(r), words)).map((r) => r.number);
-  const found = numbers.length > 0 ? await loadActionPlanOutlines(ctx.db, ctx.plan.id, { numbers }) : [];
-  return list(ctx, { kind: 'search', words }, found, share);
+  const { actionPlans, closed } = await planOutlines(ctx.db, ctx.plan.id);
+  const found = actionPlans.filter((r) => matchesAllFolded(foldedTexts(r), words));
+  return list(ctx, { kind: 'search', words }, found, closed, share);
 }
 
 export async function byPolicy(ctx: CommandContext, number: number, share: boolean): Promise<CommandResult> {
@@ -41,8 +47,9 @@ export async function byPolicy(ctx: CommandContext, number: number, share: boole
   if (!policy) {
     return { kind: 'error', error: { code: 'no_such_policy', number, max: policies.length } };
   }
-  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id, { policyNumber: number });
-  return list(ctx, { kind: 'policy', number, name: policy.name, nameEn: policy.nameEn }, records, share);
+  const { actionPlans, closed } = await planOutlines(ctx.db, ctx.plan.id);
+  const records = actionPlans.filter((r) => r.policy.number === number);
+  return list(ctx, { kind: 'policy', number, name: policy.name, nameEn: policy.nameEn }, records, closed, share);
 }
 
 export async function byTheme(ctx: CommandContext, name: string, share: boolean): Promise<CommandResult> {
@@ -56,17 +63,18 @@ export async function byTheme(ctx: CommandContext, name: string, share: boolean)
   if (!theme) {
     return { kind: 'error', error: { code: 'no_such_theme', name, themes: themes.map((t) => t.name) } };
   }
-  const records = await loadActionPlanOutlines(ctx.db, ctx.plan.id, { themeId: theme.id });
-  return list(ctx, { kind: 'theme', name: theme.name, nameEn: theme.nameEn }, records, share);
+  const { actionPlans, closed } = await planOutlines(ctx.db, ctx.plan.id);
+  const records = actionPlans.filter((r) => r.theme.id === theme.id);
+  return list(ctx, { kind: 'theme', name: theme.name, nameEn: theme.nameEn }, records, closed, share);
 }
 
-async function list(
+function list(
   ctx: CommandContext,
   scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope'],
-  records: Awaited<ReturnType<typeof loadActionPlanOutlines>>,
+  records: readonly ActionPlanOutline[],
+  closed: boolean,
   share: boolean,
-): Promise<CommandResult> {
-  const closed = (await loadPlanClosure(ctx.db, ctx.plan.id)) !== null;
+): CommandResult {
   return {
     kind: 'action_plan_list',
     scope,

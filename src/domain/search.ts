@@ -23,8 +23,19 @@ const KATAKANA_TO_HIRAGANA = 0x60;
 
 /** True when every word occurs in one of the texts; a word of nothing but separators matches anything. */
 export function matchesAllWords(texts: readonly (string | null)[], words: readonly string[]): boolean {
-  // Folded separately: with spaces folded away, joining first would let a word span two texts.
-  const folded = texts.filter((t): t is string => t !== null).map(foldForSearch);
+  return matchesAllFolded(foldTexts(texts), words);
+}
+
+/**
+ * The texts as a search compares them, each folded on its own: with spaces folded away, joining
+ * them first would let a word span two texts. Kept by callers whose texts do not change.
+ */
+export function foldTexts(texts: readonly (string | null)[]): string[] {
+  return texts.filter((t): t is string => t !== null).map(foldForSearch);
+}
+
+/** matchesAllWords on texts already folded by foldTexts. */
+export function matchesAllFolded(folded: readonly string[], words: readonly string[]): boolean {
   return words.every((word) => {
     const needle = foldForSearch(word);
     return folded.some((text) => text.includes(needle));

@@ -223,34 +223,6 @@ function figuresInYearOrder(tuples: OutlineTuple[]): FigureOutline[] {
   return tuples.map(outlineOf);
 }
 
-/** What a search looks in, of one action plan: its names and texts, no figures. */
-export interface ActionPlanTexts {
-  number: number;
-  name: string;
-  nameEn: string | null;
-  narrative: string | null;
-  policy: { name: string; nameEn: string | null };
-  theme: { name: string; nameEn: string | null };
-  indicators: Pick<IndicatorOutline, 'name' | 'nameEn' | 'note' | 'noteEn'>[];
-}
-
-/**
- * Every action plan's texts, for a search to decide what it found before any figure is read:
- * reading every plan's figures to show the few that match was nine tenths of a search (#14).
- */
-export async function loadActionPlanTexts(db: PlanDb, planId: number): Promise<ActionPlanTexts[]> {
-  const apRows = await actionPlanRows(db, planId, {});
-  if (apRows.length === 0) return [];
-  const indicatorRows = await db
-    .selectFrom('indicator')
-    .select(['action_plan_id', 'name', 'name_en', 'note', 'note_en'])
-    .where('action_plan_id', 'in', apRows.map((r) => r.id))
-    .orderBy('action_plan_id')
-    .orderBy('position')
-    .execute();
-  return assemble(apRows, indicatorRows, (row) => ({ name: row.name, nameEn: row.name_en, note: row.note, noteEn: row.note_en }));
-}
-
 /** The indicators of these action plans, in plan and then position order. */
 function indicatorsOf(db: PlanDb, actionPlanIds: number[]) {
   return db
