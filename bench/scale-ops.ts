@@ -5,6 +5,7 @@ import type { Summary } from './stats.ts';
 export const OPERATIONS = {
   show: "answer('13')",
   list: "answer('list')",
+  listAfterWrite: "answer('list') right after a write",
   search: "answer('search 防犯')",
   overduePlan: "answer('overdue')",
   history: "answer('history 13')",

@@ -46,27 +46,40 @@ export async function sample(fn: () => Promise<unknown>, options: SampleOptions)
   return samples;
 }
 
-/** As `sample`, summarised with the process's CPU time per call (less inflated by a busy machine). */
-export async function sampleWithCpu(fn: () => Promise<unknown>, options: SampleOptions): Promise<Summary> {
-  const { samples, cpuMs } = await timed(fn, options);
+/**
+ * As `sample`, summarised with the process's CPU time per call (less inflated by a busy machine).
+ * `before`, when given, runs ahead of every call and is neither timed nor counted.
+ */
+export async function sampleWithCpu(fn: () => Promise<unknown>, options: SampleOptions, before?: () => Promise<unknown>): Promise<Summary> {
+  const { samples, cpuMs } = await timed(fn, options, before);
   return summarise(samples, cpuMs);
 }
 
-async function timed(fn: () => Promise<unknown>, options: SampleOptions): Promise<{ samples: number[]; cpuMs: number }> {
-  for (let i = 0; i < options.warmup; i++) await fn();
+async function timed(
+  fn: () => Promise<unknown>,
+  options: SampleOptions,
+  before?: () => Promise<unknown>,
+): Promise<{ samples: number[]; cpuMs: number }> {
+  for (let i = 0; i < options.warmup; i++) {
+    await before?.();
+    await fn();
+  }
   const samples: number[] = [];
-  const cpuBefore = process.cpuUsage();
+  let cpuMicros = 0;
   const started = performance.now();
   while (
     samples.length < options.maxIterations &&
     (samples.length < options.minIterations || performance.now() - started < options.budgetMs)
   ) {
+    await before?.();
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
     samples.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpuMicros += cpu.user + cpu.system;
   }
-  const cpu = process.cpuUsage(cpuBefore);
-  return { samples, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { samples, cpuMs: cpuMicros / 1000 };
 }
 
 export function ms(value: number): string {

@@ -2,8 +2,9 @@ import { foldForSearch, foldTexts, matchesAllFolded } from '../src/domain/search
 import { type ActionPlanOutline, listPolicies, listThemes } from '../src/store/action-plans.ts';
 import { planOutlines } from '../src/store/plan-outlines.ts';
 import type { CommandContext } from './context.ts';
-import type { CommandResult } from './results.ts';
+import type { ActionPlanSummary, CommandResult } from './results.ts';
 import { actionPlanSummary } from './views.ts';
+import { deepFreeze } from '../src/domain/freeze.ts';
 
 export async function listAll(ctx: CommandContext, share: boolean): Promise<CommandResult> {
   const { actionPlans, closed } = await planOutlines(ctx.db, ctx.plan.id);
@@ -68,6 +69,22 @@ export async function byTheme(ctx: CommandContext, name: string, share: boolean)
   return list(ctx, { kind: 'theme', name: theme.name, nameEn: theme.nameEn }, records, closed, share);
 }
 
+/**
+ * A list line is worked out from its action plan's outline (shared and frozen until the data
+ * changes, planOutlines), the day, the due-date rule, the plan's grading bands and whether the
+ * plan is closed, and nothing else: kept with the outline, it is worked out once a day per
+ * version of the data instead of once per list (the statuses of 600 figures and two years' grades).
+ */
+const lines = new WeakMap<ActionPlanOutline, { key: string; line: ActionPlanSummary }>();
+function lineOf(record: ActionPlanOutline, ctx: CommandContext, closed: boolean): ActionPlanSummary {
+  const key = `${ctx.today} ${ctx.dueRule.month}-${ctx.dueRule.day} ${closed} ${ctx.plan.grading_bands ?? ''}`;
+  const kept = lines.get(record);
+  if (kept?.key === key) return kept.line;
+  const line = deepFreeze(actionPlanSummary(record, ctx, closed));
+  lines.set(record, { key, line });
+  return line;
+}
+
 function list(
   ctx: CommandContext,
   scope: Extract<CommandResult, { kind: 'action_plan_list' }>['scope'],
@@ -78,7 +95,7 @@ function list(
   return {
     kind: 'action_plan_list',
     scope,
-    items: records.map((r) => actionPlanSummary(r, ctx, closed)),
+    items: records.map((r) => lineOf(r, ctx, closed)),
     asOf: ctx.today,
     share,
   };

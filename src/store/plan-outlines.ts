@@ -1,6 +1,7 @@
 import { loadActionPlanOutlines, type ActionPlanOutline } from './action-plans.ts';
 import { dataVersion } from './data-version.ts';
 import type { PlanDb } from './db.ts';
+import { deepFreeze } from '../domain/freeze.ts';
 import { loadPlanClosure } from './plan-closure.ts';
 
 /** What every list and search of a plan is made from. */
@@ -45,13 +46,4 @@ export async function planOutlines(db: PlanDb, planId: number): Promise<PlanOutl
 async function read(db: PlanDb, planId: number): Promise<PlanOutlines> {
   const [actionPlans, closure] = await Promise.all([loadActionPlanOutlines(db, planId), loadPlanClosure(db, planId)]);
   return { actionPlans: deepFreeze(actionPlans), closed: closure !== null };
-}
-
-/** Shared by every answer until the data changes, so none may change them. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
 }

@@ -26,7 +26,7 @@ describe('planOutlines', () => {
     expect(await planOutlines(t.db, plan.id)).toBe(first);
     expect(Object.isFrozen(first.actionPlans[0]!.indicators[0]!.figures[0])).toBe(true);
     expect(() => {
-      (first.actionPlans as { number: number }[])[0]!.number = 99;
+      (first.actionPlans[0] as { number: number }).number = 99;
     }).toThrow(TypeError);
   });
 
