@@ -8,8 +8,8 @@
  * the response_url, to show what that round trip cost.
  *
  * Latency is measured with the servers taking turns request by request, and throughput in
- * blocks that alternate between them run by run (plan-bot first in even runs, the floor first
- * in odd ones), so machine noise and drift fall on both alike: on this shared 2-core machine,
+ * short blocks that alternate between them (A B B A…, plan-bot first in even runs, the floor
+ * first in odd ones), so machine noise and drift fall on both alike: on this shared 2-core machine,
  * blocks of 120 requests each gave p50 ratios from ×0.55 to ×3.1 for one command in one run. A last plan-bot runs on a database
  * 100× the real plan's size, for its memory.
  *
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import { startSocketModeServer } from '../test/support/socket-mode-server.ts';
-import { askOverHttp, askOverSocket, askThroughResponseUrl, interleaved, loaded, sequential, type Ask, type Measured } from './drivers.ts';
+import { askOverHttp, askOverSocket, askThroughResponseUrl, interleaved, loaded, loadedInTurns, sequential, type Ask, type Measured } from './drivers.ts';
 import type { FloorMode } from './floor-server.ts';
 import { generateScaleDatabase } from './generate.ts';
 import { PLAN_CLI, REPO_ROOT, startFloor, startPlanBot, type BenchServer, type Slack } from './servers.ts';
@@ -46,6 +46,9 @@ export interface AckOptions {
   heapSnapshots?: string;
   log: (line: string) => void;
 }
+
+/** Turns per server in which each run's requests under load are sent (see loadedInTurns). */
+const LOAD_TURNS = 4;
 
 export const DEFAULT_ACK_OPTIONS: Omit<AckOptions, 'log'> = {
   runs: 4,
@@ -178,11 +181,15 @@ async function measure(
         matches(text),
         opts.sequential,
       );
-      // Throughput needs each server loaded on its own: one after the other, the order alternating by run.
-      for (const [k, { ask, collect }] of asked.entries()) {
-        const l = await loaded(ask, text, matches(text), opts.loaded, opts.concurrency);
-        collect.get(text)!.add(alone[k]!, l);
-      }
+      const underLoad = await loadedInTurns(
+        asked.map(({ ask }) => ask),
+        text,
+        matches(text),
+        opts.loaded,
+        opts.concurrency,
+        LOAD_TURNS,
+      );
+      for (const [k, { collect }] of asked.entries()) collect.get(text)!.add(alone[k]!, underLoad[k]!);
     }
   }
 }
@@ -453,7 +460,7 @@ export function ackMarkdown(b: AckBench): string {
       `payload); ${o.runs} alternating runs × ${o.sequential} requests per server and command one at a time, the two ` +
       `servers taking turns request by request ` +
       `(${b.modes[0]!.commands[0]!.planBot.latency.count} samples each), then ${o.loaded} requests with ${o.concurrency} in ` +
-      `flight to each in turn, after ${o.warmup} + ${o.warmup} warm-up requests. Answers: ${b.modes[0]!.commands.map((c) => `\`${c.command}\` ${c.answerBytes} bytes`).join(', ')}, ` +
+      `flight to each in ${LOAD_TURNS} turns (A B B A…), after ${o.warmup} + ${o.warmup} warm-up requests. Answers: ${b.modes[0]!.commands.map((c) => `\`${c.command}\` ${c.answerBytes} bytes`).join(', ')}, ` +
       `the same bytes from both servers (each checked; answers that differed or failed: ${wrong}). ` +
       `plan-bot is \`node dist/src/bin/start.js\` (what \`npm start\` runs) on a database \`npm run plan\` prepared; ` +
       `peak RSS is each process's VmHWM. Warnings or errors in the servers' logs: ${problems.length}.` +

@@ -143,6 +143,35 @@ export async function interleaved(
   return results;
 }
 
+/**
+ * `count` requests to each server with `concurrency` in flight, in `blocks` turns per server
+ * (A B B A A B…): throughput needs each server loaded on its own, and short turns in a balanced
+ * order let a busy moment of the machine fall on both rather than on one.
+ */
+export async function loadedInTurns(
+  asks: readonly Ask[],
+  text: string,
+  expected: (answer: string) => boolean,
+  count: number,
+  concurrency: number,
+  blocks: number,
+): Promise<Measured[]> {
+  const results = asks.map(() => ({ samples: [] as number[], seconds: 0, wrong: 0 }));
+  const perBlock = Math.ceil(count / blocks);
+  for (let block = 0; block < blocks; block++) {
+    const order = asks.map((_, k) => k);
+    if (block % 2 === 1) order.reverse();
+    for (const k of order) {
+      const m = await loaded(asks[k]!, text, expected, perBlock, concurrency);
+      const result = results[k]!;
+      result.samples.push(...m.samples);
+      result.seconds += m.seconds;
+      result.wrong += m.wrong;
+    }
+  }
+  return results;
+}
+
 /** A closed loop with `concurrency` requests in flight: throughput, and latency under load. */
 export async function loaded(
   ask: Ask,
