@@ -1,6 +1,6 @@
 import type { Database as SQLiteDatabase } from 'better-sqlite3';
 import { CompiledQuery, type Kysely } from 'kysely';
-import { engineOf } from './engine.ts';
+import { engineOf } from '../../db/migrations/dialect.ts';
 import type { Database } from './schema.ts';
 
 type PlanDb = Kysely<Database>;
