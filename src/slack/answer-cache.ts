@@ -1,6 +1,7 @@
 import type { Command } from '../../commands/grammar.ts';
 import type { PlanDb } from '../store/db.ts';
 import { dataVersion } from '../store/data-version.ts';
+import { VersionedCache } from '../store/versioned-cache.ts';
 import type { SlackMessage } from '../render/blocks/index.ts';
 
 const DEFAULT_CAPACITY = 256;
@@ -20,12 +21,14 @@ export interface AnswerKey {
  * is in the very next answer.
  */
 export class AnswerCache {
-  private readonly entries = new Map<string, { version: string; message: SlackMessage }>();
+  private readonly entries: VersionedCache<SlackMessage>;
 
   constructor(
     private readonly db: PlanDb,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.entries = new VersionedCache(capacity);
+  }
 
   // The same parsed command object comes back for the same text (parsedText remembers its
   // parses), so its serialised form is kept with it rather than made per request.
@@ -44,19 +47,12 @@ export class AnswerCache {
   async get(key: AnswerKey, compute: () => Promise<SlackMessage>, knownVersion?: string): Promise<SlackMessage> {
     const id = `${this.idOf(key.command)}\u0000${key.today}\u0000${key.sharedBy ?? ''}`;
     const version = knownVersion ?? (await dataVersion(this.db));
-    const hit = this.entries.get(id);
-    if (hit && hit.version === version) {
-      // Re-inserting keeps the Map in least-recently-used order.
-      this.entries.delete(id);
-      this.entries.set(id, hit);
-      return hit.message;
-    }
+    const hit = this.entries.get(id, version);
+    if (hit) return hit;
     // Kept as JSON would read it back: plain objects, no undefined fields. Bolt serialises
     // the answer into every acknowledgement, and such objects serialise fastest.
     const message = JSON.parse(JSON.stringify(await compute())) as SlackMessage;
-    this.entries.delete(id);
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(id, { version, message });
+    this.entries.set(id, version, message);
     return message;
   }
 }

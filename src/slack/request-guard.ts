@@ -6,9 +6,9 @@ import { z } from 'zod';
 
 /**
  * What stands in front of Bolt's HTTP receiver on POST /slack/events, and the one place its
- * signature is checked (Bolt's own check is turned off, receivers.ts). Bolt trusts the body's shape: a signed `payload=null` threw inside its
- * receiver and ended the process, and payloads missing `view`, `user` or `event` made it
- * answer 500. Here every request is read (up to the body limit), its timestamp and
+ * signature is checked (Bolt's own check is turned off, receivers.ts). Bolt trusts the body's
+ * shape: a signed `payload=null` threw inside its receiver and ended the process, and payloads
+ * missing `view`, `user` or `event` made it answer 500. Here every request is read (up to the body limit), its timestamp and
  * signature checked, and its body parsed the way Bolt will parse it and checked for the
  * fields Bolt reads, before Bolt sees it:
  *   413  body over the limit;

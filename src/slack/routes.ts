@@ -52,16 +52,11 @@ export class Routes {
   /** The listener this request is for, if any. */
   listenerFor(body: unknown): ((args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void>) | undefined {
     const b = body as RoutedBody;
-    const found =
-      typeof b.command === 'string'
-        ? this.commands.get(b.command)
-        : b.type === 'block_actions'
-          ? this.actions.get(b.actions?.[0]?.action_id ?? '')
-          : b.type === 'view_submission'
-            ? this.views.get(b.view?.callback_id ?? '')
-            : b.type === 'event_callback'
-              ? this.events.get(b.event?.type ?? '')
-              : undefined;
+    let found: unknown;
+    if (typeof b.command === 'string') found = this.commands.get(b.command);
+    else if (b.type === 'block_actions') found = this.actions.get(b.actions?.[0]?.action_id ?? '');
+    else if (b.type === 'view_submission') found = this.views.get(b.view?.callback_id ?? '');
+    else if (b.type === 'event_callback') found = this.events.get(b.event?.type ?? '');
     return found as ((args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<void>) | undefined;
   }
 

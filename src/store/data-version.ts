@@ -1,9 +1,7 @@
-import type { Database as SQLiteDatabase } from 'better-sqlite3';
-import { CompiledQuery, type Kysely } from 'kysely';
-import { engineOf } from '../../db/migrations/dialect.ts';
-import type { Database } from './schema.ts';
-
-type PlanDb = Kysely<Database>;
+import type { Database as SQLiteDatabase, Statement } from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
+import { sqliteConnectionOf, type PlanDb } from './db.ts';
+import { engineOf } from './engine.ts';
 
 const SQLITE_VERSION_SQL = 'select (select data_version from pragma_data_version) as version, total_changes() as changes';
 // Asked before every cached answer: compiled once rather than built per request.
@@ -23,7 +21,7 @@ const POSTGRES_VERSION = CompiledQuery.raw('select version from plan_bot_data_ve
  * databases on the same server leave it alone.
  */
 export async function dataVersion(db: PlanDb): Promise<string> {
-  const direct = directReaders.get(db)?.();
+  const direct = readDirectly(db);
   if (direct !== undefined) return direct;
   if (engineOf(db) === 'postgres') {
     const { rows } = await db.executeQuery<{ version: number }>(POSTGRES_VERSION);
@@ -34,21 +32,22 @@ export async function dataVersion(db: PlanDb): Promise<string> {
   return `${row.version}.${row.changes}`;
 }
 
-const directReaders = new WeakMap<PlanDb, () => string | undefined>();
+const statements = new WeakMap<SQLiteDatabase, Statement>();
 
 /**
- * Lets `dataVersion` read a SQLite database's token straight from its connection: a statement
- * prepared once, run synchronously, instead of a query through Kysely's driver (its connection
- * lock and promises), which was a tenth of what every `/plan` cost beyond bare Bolt (#14).
+ * A SQLite database's token read straight from its connection: a statement prepared once, run
+ * synchronously, instead of a query through Kysely's driver (its connection lock and promises),
+ * which was a tenth of what every `/plan` cost beyond bare Bolt (#14).
  *
  * While a transaction is open on the connection the token could count writes not yet
- * committed, so then the query goes through Kysely and waits its turn, as before.
+ * committed, so then (and for PostgreSQL) it is undefined and the query goes through Kysely,
+ * waiting its turn.
  */
-export function readVersionDirectly(db: PlanDb, sqlite: SQLiteDatabase): void {
-  const statement = sqlite.prepare(SQLITE_VERSION_SQL).raw();
-  directReaders.set(db, () => {
-    if (sqlite.inTransaction) return undefined;
-    const [version, changes] = statement.get() as [number, number];
-    return `${version}.${changes}`;
-  });
+function readDirectly(db: PlanDb): string | undefined {
+  const sqlite = sqliteConnectionOf(db);
+  if (!sqlite || sqlite.inTransaction) return undefined;
+  let statement = statements.get(sqlite);
+  if (!statement) statements.set(sqlite, (statement = sqlite.prepare(SQLITE_VERSION_SQL).raw()));
+  const [version, changes] = statement.get() as [number, number];
+  return `${version}.${changes}`;
 }

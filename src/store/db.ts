@@ -2,7 +2,6 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { readVersionDirectly } from './data-version.ts';
 import { parseLocation } from './location.ts';
 import { postgresDialect } from './postgres.ts';
 import type { Database } from './schema.ts';
@@ -45,6 +44,17 @@ function openSqlite(path: string): PlanDb {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  readVersionDirectly(db, sqlite);
+  connections.set(db, sqlite);
   return db;
+}
+
+const connections = new WeakMap<PlanDb, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under a SQLite PlanDb opened here; undefined for PostgreSQL and
+ * for a transaction's handle. For the one read that must not wait on Kysely's driver (the
+ * answer cache's token, data-version.ts); everything else goes through Kysely.
+ */
+export function sqliteConnectionOf(db: PlanDb): SQLite.Database | undefined {
+  return connections.get(db);
 }

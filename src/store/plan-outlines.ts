@@ -3,6 +3,7 @@ import { dataVersion } from './data-version.ts';
 import type { PlanDb } from './db.ts';
 import { deepFreeze } from '../domain/freeze.ts';
 import { loadPlanClosure } from './plan-closure.ts';
+import { VersionedCache } from './versioned-cache.ts';
 
 /** What every list and search of a plan is made from. */
 export interface PlanOutlines {
@@ -15,7 +16,7 @@ export interface PlanOutlines {
 /** Plans kept per database: a workspace asks about one, an instance serves a few. */
 const PLANS_KEPT = 16;
 
-const kept = new WeakMap<PlanDb, Map<number, { version: string; outlines: Promise<PlanOutlines> }>>();
+const kept = new WeakMap<PlanDb, VersionedCache<Promise<PlanOutlines>>>();
 
 /**
  * A plan's outlines, read from the database once per data version (src/store/data-version.ts)
@@ -29,17 +30,14 @@ const kept = new WeakMap<PlanDb, Map<number, { version: string; outlines: Promis
 export async function planOutlines(db: PlanDb, planId: number): Promise<PlanOutlines> {
   const version = await dataVersion(db);
   let plans = kept.get(db);
-  if (!plans) kept.set(db, (plans = new Map()));
-  const hit = plans.get(planId);
-  if (hit && hit.version === version) return hit.outlines;
+  if (!plans) kept.set(db, (plans = new VersionedCache(PLANS_KEPT)));
+  const id = String(planId);
+  const hit = plans.get(id, version);
+  if (hit) return hit;
   const outlines = read(db, planId);
-  plans.delete(planId);
-  if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value!);
-  plans.set(planId, { version, outlines });
+  plans.set(id, version, outlines);
   // A failed read is not kept: the next call tries again.
-  outlines.catch(() => {
-    if (plans.get(planId)?.outlines === outlines) plans.delete(planId);
-  });
+  outlines.catch(() => plans.forget(id, outlines));
   return outlines;
 }
 

@@ -1,6 +1,7 @@
 import type { DrawnChart } from '../../render/chart-draw.ts';
 import { dataVersion } from '../../store/data-version.ts';
 import type { PlanDb } from '../../store/db.ts';
+import { VersionedCache } from '../../store/versioned-cache.ts';
 
 const DEFAULT_CAPACITY = 32;
 
@@ -21,12 +22,14 @@ export interface ChartKey {
  * wait for that drawing instead of starting their own. About 150 kB per chart.
  */
 export class ChartCache {
-  private readonly entries = new Map<string, { version: string; drawn: Promise<DrawnChart> }>();
+  private readonly entries: VersionedCache<Promise<DrawnChart>>;
 
   constructor(
     private readonly db: PlanDb,
-    private readonly capacity = DEFAULT_CAPACITY,
-  ) {}
+    capacity = DEFAULT_CAPACITY,
+  ) {
+    this.entries = new VersionedCache(capacity);
+  }
 
   /** The data's token now; pass it to `get` and `draw`, so a chart is filed under the data it was drawn from. */
   version(): Promise<string> {
@@ -34,28 +37,18 @@ export class ChartCache {
   }
 
   get(key: ChartKey, version: string): Promise<DrawnChart> | undefined {
-    const id = idOf(key);
-    const hit = this.entries.get(id);
-    if (!hit || hit.version !== version) return undefined;
-    // Re-inserting keeps the Map in least-recently-used order.
-    this.entries.delete(id);
-    this.entries.set(id, hit);
-    return hit.drawn;
+    return this.entries.get(idOf(key), version);
   }
 
   /** The chart for this key and version: the one already drawn or being drawn, else `draw()`'s. */
   draw(key: ChartKey, version: string, draw: () => DrawnChart | Promise<DrawnChart>): Promise<DrawnChart> {
-    const existing = this.get(key, version);
-    if (existing) return existing;
     const id = idOf(key);
+    const existing = this.entries.get(id, version);
+    if (existing) return existing;
     const drawn = Promise.resolve().then(draw);
-    this.entries.delete(id);
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(id, { version, drawn });
+    this.entries.set(id, version, drawn);
     // A drawing that failed is not kept: the next request tries again.
-    drawn.catch(() => {
-      if (this.entries.get(id)?.drawn === drawn) this.entries.delete(id);
-    });
+    drawn.catch(() => this.entries.forget(id, drawn));
     return drawn;
   }
 
