@@ -9,9 +9,17 @@ import { defineConfig } from 'vitest/config';
 const POSTGRES_URL = process.env.TEST_DATABASE_URL?.trim() || undefined;
 
 // The store, the migrations, the use cases (commands, alert and reminder runs, with their outbox
-// and claims), the Slack door (answer cache, signed requests, forms), and the alert job as two
-// real processes on one database. The rest touches no database, or SQLite files as such.
-const ON_BOTH_ENGINES = ['test/store/**/*.test.ts', 'test/commands/**/*.test.ts', 'test/slack/**/*.test.ts', 'test/cli/alerts.test.ts', 'test/cli/alerts-two-processes.test.ts', 'test/cli/workspaces.test.ts'];
+// and claims), the Slack door (answer cache, signed requests, forms), the alert job as two real
+// processes on one database, and the built CLI. The rest touches no database, or SQLite files as such.
+const ON_BOTH_ENGINES = [
+  'test/store/**/*.test.ts',
+  'test/commands/**/*.test.ts',
+  'test/slack/**/*.test.ts',
+  'test/cli/alerts.test.ts',
+  'test/cli/alerts-two-processes.test.ts',
+  'test/cli/workspaces.test.ts',
+  'test/scripts/bundle.test.ts',
+];
 // About SQLite files themselves (their bytes, pragmas, modes, half-migrated files of earlier versions).
 const SQLITE_ONLY = ['test/store/statement-cache.test.ts', 'test/store/migrations.test.ts', 'test/store/sqlite-data-version.test.ts'];
 

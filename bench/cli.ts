@@ -61,7 +61,7 @@ export async function runCliBench(options: { pairs?: number; log?: (line: string
     const loaded = traced.stderr.split('\n').filter((l) => l.startsWith('loaded '));
     const packages = [...new Set(loaded.flatMap((l) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1] ?? []))].sort();
 
-    log(`cli: ${pairs} pairs of \`node dist/src/bin/plan.js 13\` and \`node -e ''\`…`);
+    log(`cli: ${pairs} pairs of \`node dist/src/bin/plan.cjs 13\` and \`node -e ''\`…`);
     const cliMs: number[] = [];
     const nodeMs: number[] = [];
     const ratios: number[] = [];
@@ -104,7 +104,7 @@ export function cliMarkdown(b: Omit<CliBench, 'markdown'>): string {
   const table = markdownTable(
     ['command', 'median wall time', 'min', 'max'],
     [
-      ['`node dist/src/bin/plan.js 13` (`npm run plan -- 13`)', ms(b.medianCliMs), ms(Math.min(...b.cliMs)), ms(Math.max(...b.cliMs))],
+      ['`node dist/src/bin/plan.cjs 13` (`npm run plan -- 13`)', ms(b.medianCliMs), ms(Math.min(...b.cliMs)), ms(Math.max(...b.cliMs))],
       ["`node -e ''`", ms(b.medianNodeMs), ms(Math.min(...b.nodeMs)), ms(Math.max(...b.nodeMs))],
       ['**ratio, pair by pair**', `**×${b.medianRatio.toFixed(2)}**`, `×${sorted[0]!.toFixed(2)}`, `×${sorted.at(-1)!.toFixed(2)}`],
     ],

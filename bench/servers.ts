@@ -19,7 +19,7 @@ import { CHILD_NODE_FLAGS, sibling } from './runtime.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url).href.replace(/\.bench\/$/, ''));
 export const PLAN_BOT_START = `${REPO_ROOT}dist/src/bin/start.js`;
-export const PLAN_CLI = `${REPO_ROOT}dist/src/bin/plan.js`;
+export const PLAN_CLI = `${REPO_ROOT}dist/src/bin/plan.cjs`;
 
 export const SIGNING_SECRET = 'bench-signing-secret-0123456789abcdef';
 export const BOT_TOKEN = 'xoxb-bench-0000-0000';

@@ -1,17 +1,21 @@
-// `npm run build`, after tsc: the entry points of the CLI (dist/src/bin/plan.js) and of the bot
-// (dist/src/bin/start.js) are replaced by bundles of themselves, sharing chunks, so each reads a
-// few files instead of ~700 small modules (kysely, zod and date-fns are hundreds each):
+// `npm run build`, after tsc: the entry points of the CLI and of the bot are bundles, so each
+// reads a few files instead of ~700 small modules (kysely, zod and date-fns are hundreds each):
 //   - the CLI spent most of its time resolving, reading and compiling them (#14: ~10× `node -e ''`,
-//     the goal is under 3×);
+//     the goal is under 3×). It is one CommonJS file, dist/src/bin/plan-bundle.cjs, which
+//     dist/src/bin/plan.cjs (src/bin/plan.cts) runs through V8's code cache; the cache is made
+//     here, by answering `13` once on a scratch database, so the first `npm run plan` is quick too;
 //   - the bot kept every module's source and record for as long as it ran: bundled and minified,
 //     its heap after start is ~8 MB smaller, and V8 sizes the old generation from that, so its
-//     peak memory under load fell by ~20 MB (#14, docs/operations.md).
-// Bolt, undici and the native and file-finding packages (charts, fonts, SQLite) stay packages,
-// loaded from node_modules as they expect. What only a chart, an export or PostgreSQL needs is a
-// chunk of its own, read on first use. The jobs (alerts, import, export) start, work and exit.
+//     peak memory under load fell by ~20 MB (#14, docs/operations.md). It is ES modules, with
+//     what only a chart, an export or PostgreSQL needs in chunks of their own, read on first use.
+// Bolt, undici and the native and file-finding packages (charts, fonts, SQLite's binding) stay
+// packages, loaded from node_modules as they expect. The jobs (alerts, import, export) start,
+// work and exit: tsc's output as it is.
 // Runs where esbuild is installed (a checkout: prepare → build); a production install
 // (--omit=dev) has no esbuild and keeps the dist/ it was shipped, bundle included.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -49,27 +53,88 @@ const outDir = process.argv[2] ?? 'dist';
 // Chunk names carry a hash of their content: without this every build would leave its old ones.
 rmSync(join(outDir, 'src', 'plan-chunks'), { recursive: true, force: true });
 
-await build({
-  entryPoints: { 'src/bin/plan': 'src/bin/plan.ts', 'src/bin/start': 'src/bin/start.ts' },
-  outdir: outDir,
-  // Every output file two folders deep, like tsc's dist/src/store/seed-file.js: the seed file
-  // is found as ../../db/seeds from whichever file its code lands in.
-  chunkNames: 'src/plan-chunks/[name]-[hash]',
+/** Node 20's CommonJS has no import.meta: the CLI's bundle gets its own file's URL in its place. */
+const cliBanner = "var __planBotUrl = require('node:url').pathToFileURL(__filename).href;";
+
+/** What the two bundles share: Node 20, minified, with a source map. */
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Bolt and undici (the bot's Slack side, never loaded by the CLI), native addons, and packages
-  // that find files beside themselves.
-  external: ['@slack/*', 'undici', 'better-sqlite3', 'exceljs', '@resvg/*', 'echarts', '@expo-google-fonts/*'],
   // Less to read and parse at every start: V8's parse of the bundle was the largest part of
   // the CLI's time (#14). Short identifiers too: the CLI prints a message, never a stack, and
   // the source map names them for anyone who debugs with --enable-source-maps.
   minify: true,
   sourcemap: true,
+  logLevel: 'warning',
+};
+
+// Bolt and undici (the bot's Slack side, never loaded by the CLI), native addons, and packages
+// that find files beside themselves.
+const external = ['@slack/*', 'undici', 'better-sqlite3', 'exceljs', '@resvg/*', 'echarts', '@expo-google-fonts/*'];
+
+await build({
+  ...common,
+  entryPoints: { 'src/bin/plan-bundle': 'src/bin/plan.ts' },
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  // better-sqlite3's JavaScript is bundled too (ten files fewer to find and load); its binary
+  // is named outright (src/store/db.ts), and `bindings`, its way of finding one otherwise, stays
+  // a package, so it still looks beside itself. PostgreSQL's driver stays a package: a tenth of
+  // the bundle that every start would read, for the few CLIs that use it.
+  external: [...external.filter((name) => name !== 'better-sqlite3'), 'bindings', 'pg'],
+  // import() of a package (pg) becomes require(): the launcher runs the bundle as a vm.Script,
+  // which has no loader for import().
+  supported: { 'dynamic-import': false },
+  plugins: [englishZodOnly],
+  define: { 'import.meta.url': '__planBotUrl' },
+  banner: { js: cliBanner },
+});
+// The launcher that runs it, compiled as it is (src/bin/plan.cts → dist/src/bin/plan.cjs).
+await build({
+  entryPoints: { 'src/bin/plan': 'src/bin/plan.cts' },
+  outdir: outDir,
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
+
+await build({
+  ...common,
+  entryPoints: { 'src/bin/start': 'src/bin/start.ts' },
+  outdir: outDir,
+  // Every output file two folders deep, like tsc's dist/src/store/seed-file.js: the seed file
+  // is found as ../../db/seeds from whichever file its code lands in.
+  chunkNames: 'src/plan-chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
+  external,
   plugins: [englishZodOnly, requiredSqlite],
   // Bundled CommonJS (the holiday calendar) may call require(), which ESM does not have.
   banner: { js: "import { createRequire as __planBotRequire } from 'node:module'; const require = __planBotRequire(import.meta.url);" },
-  logLevel: 'warning',
 });
+
+warmCodeCache();
+
+/**
+ * Answers `13` once with the new CLI on a scratch database, which writes its code cache (and
+ * shows the bundle runs). The old cache goes first: a cache names its bundle by size and time,
+ * and a rebuild within the same millisecond at the same size is not impossible.
+ */
+function warmCodeCache() {
+  const cli = join(outDir, 'src', 'bin', 'plan.cjs');
+  rmSync(join(outDir, 'src', 'bin', 'plan-bundle.cjs.v8-cache'), { force: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'plan-bot-build-'));
+  try {
+    const run = spawnSync(process.execPath, [cli, '13'], {
+      env: { PATH: process.env.PATH ?? '', HOME: scratch, DATABASE_PATH: join(scratch, 'plans.db') },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`the CLI bundle did not answer \`13\` (exit ${run.status}):\n${run.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
@@ -35,7 +36,7 @@ function openSqlite(path: string): PlanDb {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  const sqlite = new SQLite(path);
+  const sqlite = new SQLite(path, { nativeBinding: sqliteBinding() });
   // WAL lets the bot read while the alert job writes; the busy timeout makes a second
   // process wait for the lock instead of failing; FULL sync keeps every acknowledged
   // figure across a power cut, and writes here are rare enough not to mind the fsync.
@@ -46,6 +47,24 @@ function openSqlite(path: string): PlanDb {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   connections.set(db, sqlite);
   return db;
+}
+
+let binding: { path: string | undefined } | undefined;
+
+/**
+ * better-sqlite3's compiled binding, named outright. Left to find it, the package loads
+ * `bindings`, which reads a stack trace and tries a dozen paths: a few milliseconds of every CLI
+ * start (#14). Where the build put it elsewhere (a debug build), the package looks as before.
+ */
+function sqliteBinding(): string | undefined {
+  if (binding === undefined) {
+    try {
+      binding = { path: createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node') };
+    } catch {
+      binding = { path: undefined };
+    }
+  }
+  return binding.path;
 }
 
 const connections = new WeakMap<PlanDb, SQLite.Database>();

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isCivilDate, MAX_FISCAL_YEAR, MIN_FISCAL_YEAR, type CivilDate } from '../domain/fiscal-year.ts';
@@ -185,11 +184,21 @@ export class SeedFileError extends Error {
   }
 }
 
-/** Beside a plan file the build found valid: the SHA-256 of the bytes it validated. */
+/**
+ * Beside a plan file the build found valid: the SHA-256 of the bytes it validated, then the
+ * file's size and modification time as the build left it (`<digest> <size> <mtimeMs>`).
+ */
 export const VALIDATED_SUFFIX = '.validated';
 
 export function seedDigest(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  // Taken here rather than imported: node:crypto (with the streams it loads) was a few
+  // milliseconds of every CLI start, and a start that finds the build's file never hashes.
+  return process.getBuiltinModule('node:crypto').createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What copy-seeds.mjs writes beside a plan file it validated. */
+export function validatedRecord(path: string, bytes: Buffer): string {
+  return `${seedDigest(bytes)} ${bytes.length} ${statSync(path).mtimeMs}\n`;
 }
 
 /**
@@ -214,12 +223,20 @@ export function loadSeedFile(path: string = DEFAULT_SEED_FILE): PlanSeed {
   return parsed.data;
 }
 
+/**
+ * The file as the build left it (same size and modification time, one stat) is the file it
+ * validated; otherwise the bytes must hash to the recorded digest (a copy that kept its bytes
+ * but not its time).
+ */
 function validatedByBuild(path: string, bytes: Buffer): boolean {
-  let recorded: string;
+  let digest: string | undefined;
+  let size: string | undefined;
+  let mtimeMs: string | undefined;
   try {
-    recorded = readFileSync(`${path}${VALIDATED_SUFFIX}`, 'utf8').trim();
+    [digest, size, mtimeMs] = readFileSync(`${path}${VALIDATED_SUFFIX}`, 'utf8').trim().split(' ');
   } catch {
     return false;
   }
-  return recorded === seedDigest(bytes);
+  if (size === String(bytes.length) && mtimeMs === String(statSync(path).mtimeMs)) return true;
+  return digest === seedDigest(bytes);
 }

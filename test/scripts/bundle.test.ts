@@ -2,14 +2,16 @@
  * The entry points of the CLI and of the bot are bundles (scripts/bundle.mjs, #14): built here
  * into a temp folder the way `npm run build` builds dist/, then run as `npm run plan` and
  * `npm start` run them. The CLI must answer from its bundle alone, on a fresh database (the seed
- * is found from inside the bundle), without ever loading Bolt or undici; the bot must answer a
- * signed /plan with its own code, kysely, zod and date-fns from the bundle.
+ * is found from inside the bundle), without ever loading Bolt or undici, and run it through a
+ * code cache only when the cache was made from that very bundle; the bot must answer a signed
+ * /plan with its own code, kysely, zod and date-fns from the bundle.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseEnv, freshLocation } from '../support/databases.ts';
 import { TRACE_LOADS } from '../support/load-trace.ts';
 import { freePort } from '../support/ports.ts';
 import { signSlackRequest, slashCommandBody } from '../support/signed-request.ts';
@@ -42,7 +44,7 @@ describe('the bundled entry points', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('answers /plan 13 from the CLI bundle, seeding a fresh database, without loading Bolt', () => {
-    const { code, stdout, stderr } = run(join(dir, 'src/bin/plan.js'), ['13'], {}, ['--import', TRACE_LOADS]);
+    const { code, stdout, stderr } = run(join(dir, 'src/bin/plan.cjs'), ['13'], {}, ['--import', TRACE_LOADS]);
     expect(stderr.split('\n').filter((l) => !l.startsWith('loaded '))).toEqual(['']);
     expect(code).toBe(0);
     expect(stdout).toContain('⑬ 施設のＩＣＴ環境の充実');
@@ -54,13 +56,52 @@ describe('the bundled entry points', () => {
     const packages = new Set(loaded.flatMap((l) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1] ?? []));
     expect([...packages]).toEqual(['better-sqlite3']);
     // A second start answers from the database the first one seeded.
-    const again = run(join(dir, 'src/bin/plan.js'), ['list']);
+    const again = run(join(dir, 'src/bin/plan.cjs'), ['list']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('20件');
   });
 
+  it('answers from the CLI bundle on the engine under test (PostgreSQL\'s driver is a package it loads)', async () => {
+    const db = freshLocation('plan-bot-bundle-engine-');
+    try {
+      const { code, stdout, stderr } = run(join(dir, 'src/bin/plan.cjs'), ['13'], databaseEnv(db.location));
+      expect([code, stderr]).toEqual([0, '']);
+      expect(stdout).toContain('5,270回');
+    } finally {
+      await db.cleanup();
+    }
+  });
+
+  it('runs the CLI bundle through the code cache the build made, and replaces one that does not fit', () => {
+    const bundle = join(dir, 'src/bin/plan-bundle.cjs');
+    const cache = `${bundle}.v8-cache`;
+    const stamp = () => `plan-bot code cache ${statSync(bundle).size} ${Math.trunc(statSync(bundle).mtimeMs)}\n`;
+    const header = () => readFileSync(cache).toString('latin1', 0, stamp().length);
+    expect(header()).toBe(stamp());
+
+    // A cache V8 accepts is left as it is.
+    const made = statSync(cache).mtimeMs;
+    expect(run(join(dir, 'src/bin/plan.cjs'), ['13']).stdout).toContain('5,270回');
+    expect(statSync(cache).mtimeMs).toBe(made);
+
+    // Damaged bytes under the right name: V8 rejects them, the answer is the same, a new cache is written.
+    writeFileSync(cache, Buffer.concat([Buffer.from(stamp(), 'latin1'), Buffer.alloc(4096, 7)]));
+    const damaged = run(join(dir, 'src/bin/plan.cjs'), ['13']);
+    expect([damaged.code, damaged.stderr]).toEqual([0, '']);
+    expect(damaged.stdout).toContain('5,270回');
+    expect(statSync(cache).size).toBeGreaterThan(100_000);
+
+    // A rebuilt bundle (another time, same length: V8 alone would not notice) is not run with the old cache.
+    const before = readFileSync(cache);
+    utimesSync(bundle, new Date(), new Date(statSync(bundle).mtimeMs + 60_000));
+    expect(run(join(dir, 'src/bin/plan.cjs'), ['13']).stdout).toContain('5,270回');
+    expect(header()).toBe(stamp());
+    expect(readFileSync(cache).subarray(0, 40).equals(before.subarray(0, 40))).toBe(false);
+    expect(readdirSync(join(dir, 'src/bin')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('reads the alert preview, holiday calendar and all, when asked for it', () => {
-    const { code, stdout } = run(join(dir, 'src/bin/plan.js'), ['alerts', '2024-07-01'], { ALERT_CHANNEL: 'C0ALERTS' });
+    const { code, stdout } = run(join(dir, 'src/bin/plan.cjs'), ['alerts', '2024-07-01'], { ALERT_CHANNEL: 'C0ALERTS' });
     expect(code).toBe(0);
     expect(stdout).toContain('C0ALERTS');
   });

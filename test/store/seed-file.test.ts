@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import {
   planFileJsonSchema,
   planSeedSchema,
   seedRecordedAt,
+  validatedRecord,
 } from '../../src/store/seed-file.ts';
 
 const raw = () => JSON.parse(readFileSync(DEFAULT_SEED_FILE, 'utf8'));
@@ -136,6 +137,36 @@ describe('a plan file the build validated (#14)', () => {
       edited.plan.sourceDate = '2021-02-30';
       writeFileSync(path, JSON.stringify(edited));
       expect(() => loadSeedFile(path)).toThrow(/seed file .* is not valid/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('knows the build\'s file by its size and time without hashing it, and an edited one by neither', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-bot-validated-'));
+    try {
+      const path = join(dir, 'plan.json');
+      const edited = raw();
+      edited.plan.sourceDate = '2021-02-30';
+      const invalid = Buffer.from(JSON.stringify(edited));
+      writeFileSync(path, invalid);
+      const { mtimeMs } = statSync(path);
+      // A record naming this very size and time is believed, whatever digest it holds: the
+      // start reads no more than a stat.
+      writeFileSync(`${path}${VALIDATED_SUFFIX}`, `${'0'.repeat(64)} ${invalid.length} ${mtimeMs}\n`);
+      expect(loadSeedFile(path).plan.sourceDate).toBe('2021-02-30');
+
+      // Touched since (another time), the digest decides: it does not match, so zod does.
+      utimesSync(path, new Date(), new Date(mtimeMs + 5_000));
+      expect(() => loadSeedFile(path)).toThrow(/seed file .* is not valid/);
+
+      // The record the build writes: a valid file, then copied (new time, same bytes) — still known.
+      const bytes = readFileSync(DEFAULT_SEED_FILE);
+      writeFileSync(path, bytes);
+      writeFileSync(`${path}${VALIDATED_SUFFIX}`, validatedRecord(path, bytes));
+      expect(readFileSync(`${path}${VALIDATED_SUFFIX}`, 'utf8')).toBe(`${seedDigest(bytes)} ${bytes.length} ${statSync(path).mtimeMs}\n`);
+      utimesSync(path, new Date(), new Date(statSync(path).mtimeMs + 5_000));
+      expect(loadSeedFile(path)).toEqual(loadSeedFile(DEFAULT_SEED_FILE));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
