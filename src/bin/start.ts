@@ -1,5 +1,6 @@
 import './node-version.ts';
 import './wasm-baseline.ts';
+import './heap-growth.ts';
 import { AlertConfigError, alertSettingsOf, loadAlertConfig, reminderSettingsOf, type AlertConfig } from '../config/alerts.ts';
 import { createSlackReads } from '../slack-web/conversations.ts';
 import { scheduleAlerts } from '../scheduler/alert-job.ts';

@@ -26,6 +26,39 @@ export function civilDateInTokyo(now: Date): CivilDate {
 
 const HOUR_MS = 3_600_000;
 const TOKYO_OFFSET_MS = 9 * HOUR_MS;
+
+/** What Tokyo's clock reads at an instant. */
+export interface TokyoClock {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+/**
+ * Tokyo's wall clock at `instant`, by the same arithmetic as civilDateInTokyo: UTC+9 all year.
+ * The time-zone database (Intl, @date-fns/tz) would say the same for every date since 1952, and
+ * asking it loads ICU's zone and locale data, ~8 MB of the bot's memory for good (#14).
+ */
+export function tokyoClock(instant: Date): TokyoClock {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  const t = new Date(ms + TOKYO_OFFSET_MS);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate(), hour: t.getUTCHours(), minute: t.getUTCMinutes() };
+}
+
+/** `7` → `07`, as clocks and ISO dates write it. */
+export function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The instant at which Tokyo's clock reads `hour:minute` on `day`. */
+export function tokyoInstant(day: CivilDate, hour: number, minute: number): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, hour, minute) - TOKYO_OFFSET_MS);
+}
 // Tokyo's offset is whole hours, so every instant of one UTC hour is on the same Tokyo day.
 let lastHour = Number.NaN;
 let lastDay: CivilDate = '';

@@ -1,6 +1,4 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { addCivilDays, daysBetween, dueDateOf, PLAN_TIME_ZONE, type CivilDate, type DueDateRule } from './fiscal-year.ts';
+import { addCivilDays, daysBetween, dueDateOf, tokyoClock, type CivilDate, type DueDateRule } from './fiscal-year.ts';
 import type { Direction } from './status.ts';
 import { isWorkingDay, type TimeOfDay } from './working-days.ts';
 
@@ -78,8 +76,7 @@ export function isQuietTime(time: TimeOfDay, quiet: QuietHours | null): boolean 
 
 /** Whether `now` falls in the quiet hours, read on Tokyo's clock. */
 export function isQuietAt(now: Date, quiet: QuietHours | null): boolean {
-  const [hour, minute] = format(now, 'H:m', { in: tz(PLAN_TIME_ZONE) }).split(':').map(Number) as [number, number];
-  return isQuietTime({ hour, minute }, quiet);
+  return isQuietTime(tokyoClock(now), quiet);
 }
 
 /** A snooze pressed on `today` lasts until (not including) the returned day. */

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import { TZDate } from '@date-fns/tz';
-import { addCivilDays, civilDateInTokyo, PLAN_TIME_ZONE, type CivilDate } from './fiscal-year.ts';
+import { addCivilDays, civilDateInTokyo, tokyoInstant, type CivilDate } from './fiscal-year.ts';
 
 /** A time of day in Tokyo, as ALERT_TIME gives it. */
 export interface TimeOfDay {
@@ -45,8 +44,7 @@ export function nextRunAt(after: Date, time: TimeOfDay): Date {
   for (let offset = 0; offset <= MAX_DAYS_AHEAD; offset += 1) {
     const day = addCivilDays(today, offset);
     if (!isWorkingDay(day)) continue;
-    const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-    const at = new Date(new TZDate(y, m - 1, d, time.hour, time.minute, PLAN_TIME_ZONE).getTime());
+    const at = tokyoInstant(day, time.hour, time.minute);
     if (at.getTime() > after.getTime()) return at;
   }
   throw new Error(`no working day within ${MAX_DAYS_AHEAD} days of ${today}`);

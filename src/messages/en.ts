@@ -1,6 +1,4 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { eraYearLabel, PLAN_TIME_ZONE } from '../domain/fiscal-year.ts';
+import { eraYearLabel, tokyoClock, twoDigits } from '../domain/fiscal-year.ts';
 import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
 import type { FigureStatus } from '../domain/status.ts';
 import { yearRuns, type Messages } from './ja.ts';
@@ -49,7 +47,10 @@ export const en: Messages = {
   unitName,
   percent: (ratio) => formatPercentRatio(ratio, 'en'),
   date: (civil) => civil,
-  instant: (iso) => format(new Date(iso), "yyyy-MM-dd HH:mm 'JST'", { in: tz(PLAN_TIME_ZONE) }),
+  instant: (iso) => {
+    const t = tokyoClock(new Date(iso));
+    return `${t.year}-${twoDigits(t.month)}-${twoDigits(t.day)} ${twoDigits(t.hour)}:${twoDigits(t.minute)} JST`;
+  },
   circled: (n) => (n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`),
 
   status: {
@@ -233,7 +234,7 @@ export const en: Messages = {
     deferred: (n) => `The message limit was reached; ${n} more will follow in the next reminder.`,
     footer: 'Record figures with `/plan report N`; list what is missing with `/plan overdue`.',
     fallback: (title, counts) => `${title}: ${counts}`,
-    runTime: (date, hour, minute) => `${date} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} JST`,
+    runTime: (date, hour, minute) => `${date} ${twoDigits(hour)}:${twoDigits(minute)} JST`,
     preview: {
       next: (when, channel) => `What the next run (${when}) would post to <#${channel}>. Nothing has been posted.`,
       forDate: (date, channel) => `What a run for ${date} would post to <#${channel}>. Nothing has been posted.`,

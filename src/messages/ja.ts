@@ -1,6 +1,4 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { eraYearLabel, PLAN_TIME_ZONE } from '../domain/fiscal-year.ts';
+import { eraYearLabel, tokyoClock, twoDigits } from '../domain/fiscal-year.ts';
 import { formatNumber, formatPercentRatio } from '../domain/numbers.ts';
 import type { AlertRule } from '../domain/alert-rules.ts';
 import type { GradeCode, Trend, UngradedReason } from '../domain/grading.ts';
@@ -24,7 +22,10 @@ export const ja = {
     const [y, m, d] = civil.split('-').map(Number);
     return `${y}年${m}月${d}日`;
   },
-  instant: (iso: string) => format(new Date(iso), 'yyyy/M/d HH:mm', { in: tz(PLAN_TIME_ZONE) }),
+  instant: (iso: string) => {
+    const t = tokyoClock(new Date(iso));
+    return `${t.year}/${t.month}/${t.day} ${twoDigits(t.hour)}:${twoDigits(t.minute)}`;
+  },
   circled: (n: number) => (n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : `(${n})`),
 
   status: {
@@ -211,7 +212,7 @@ export const ja = {
     deferred: (n: number) => `メッセージの上限を超えたため、ほか${n}件は次回の通知でお知らせします。`,
     footer: '実績の入力は `/plan report 番号`、未提出の一覧は `/plan overdue` で確認できます。',
     fallback: (title: string, counts: string) => `${title}：${counts}`,
-    runTime: (date: string, hour: number, minute: number) => `${date} ${hour}:${String(minute).padStart(2, '0')}`,
+    runTime: (date: string, hour: number, minute: number) => `${date} ${hour}:${twoDigits(minute)}`,
     preview: {
       next: (when: string, channel: string) => `次回（${when}）<#${channel}> に投稿される内容です。まだ投稿していません。`,
       forDate: (date: string, channel: string) => `${date}の実行で <#${channel}> に投稿される内容です。まだ投稿していません。`,

@@ -12,11 +12,47 @@ import {
   isFiscalYearClosed,
   parseDueDateRule,
   parseFiscalYear,
+  tokyoClock,
+  tokyoInstant,
 } from '../../src/domain/fiscal-year.ts';
 
 describe('the plan time zone', () => {
   it('is Tokyo', () => {
     expect(PLAN_TIME_ZONE).toBe('Asia/Tokyo');
+  });
+});
+
+describe("Tokyo's clock, by arithmetic (#14: no time-zone database)", () => {
+  // What the time-zone database says, through Intl (loaded here only).
+  const zone = new Intl.DateTimeFormat('en-US', {
+    timeZone: PLAN_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  });
+  const fromZone = (instant: Date) => {
+    const part = (type: string) => Number(zone.formatToParts(instant).find((p) => p.type === type)!.value);
+    return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
+  };
+
+  it('reads what the time-zone database reads, at every hour of the plan years and at turns of day and year', () => {
+    const instants = [new Date('2019-03-31T14:59:00Z'), new Date('2019-03-31T15:00:00Z'), new Date('2023-12-31T15:00:00Z')];
+    // Every 7 hours and 13 minutes from FY2019 to FY2030: every hour of the day, on every kind of day.
+    for (let ms = Date.UTC(2019, 3, 1); ms < Date.UTC(2031, 3, 1); ms += (7 * 60 + 13) * 60_000) instants.push(new Date(ms));
+    for (const instant of instants) expect(tokyoClock(instant), instant.toISOString()).toEqual(fromZone(instant));
+  });
+
+  it('finds the instant at which Tokyo reads a time of day, and refuses an invalid instant', () => {
+    expect(tokyoInstant('2024-07-01', 9, 30).toISOString()).toBe('2024-07-01T00:30:00.000Z');
+    expect(tokyoInstant('2025-01-01', 0, 0).toISOString()).toBe('2024-12-31T15:00:00.000Z');
+    for (const [day, hour, minute] of [['2024-03-31', 23, 59], ['2024-04-01', 0, 0], ['2026-12-01', 17, 5]] as const) {
+      const t = tokyoClock(tokyoInstant(day, hour, minute));
+      expect([`${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`, t.hour, t.minute]).toEqual([day, hour, minute]);
+    }
+    expect(() => tokyoClock(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
 
