@@ -43,9 +43,21 @@ export class AnswerCache {
     return id;
   }
 
+  private keyOf(key: AnswerKey): string {
+    return `${this.idOf(key.command)}\u0000${key.today}\u0000${key.sharedBy ?? ''}`;
+  }
+
+  /**
+   * The answer already made for `key` at this data version, or undefined. Synchronous: an
+   * answer in hand is acknowledged at once, with no deadline to race and no promise to wait on.
+   */
+  peek(key: AnswerKey, version: string): SlackMessage | undefined {
+    return this.entries.get(this.keyOf(key), version);
+  }
+
   /** `knownVersion`: the data version already read for this request, when it was. */
   async get(key: AnswerKey, compute: () => Promise<SlackMessage>, knownVersion?: string): Promise<SlackMessage> {
-    const id = `${this.idOf(key.command)}\u0000${key.today}\u0000${key.sharedBy ?? ''}`;
+    const id = this.keyOf(key);
     const version = knownVersion ?? (await dataVersion(this.db));
     const hit = this.entries.get(id, version);
     if (hit) return hit;

@@ -77,9 +77,9 @@ export function createSlackApp(deps: AppDeps): PlanBot {
   });
 
   const inFlight = new InFlight();
-  app.use(async ({ context, next }) => {
+  app.use(({ context, next }) => {
     markReceived(context);
-    await inFlight.track(next());
+    return inFlight.track(next());
   });
   app.use(replayGuard(deps));
   const workspaces = workspaceResolver(deps);

@@ -25,13 +25,7 @@ export interface SignedRequestContext {
  */
 export function replayGuard(deps: Pick<SlackDeps, 'db' | 'logger' | 'config' | 'wallClock'>): Middleware<AnyMiddlewareArgs> {
   const wallClock = deps.wallClock ?? Date.now;
-  return async (args) => {
-    const { slackSignature: signature, slackTimestamp: timestamp } = args.context as SignedRequestContext;
-    const kind = writeKind(args.body);
-    if (signature === undefined || timestamp === undefined || kind === null) {
-      await args.next();
-      return;
-    }
+  const claim = async (args: Parameters<Middleware<AnyMiddlewareArgs>>[0], signature: string, timestamp: number, kind: WriteKind) => {
     const fresh = await claimSignedRequest(deps.db, {
       signature,
       expiresAt: new Date((timestamp + SIGNATURE_WINDOW_SECONDS) * 1000),
@@ -49,10 +43,19 @@ export function replayGuard(deps: Pick<SlackDeps, 'db' | 'logger' | 'config' | '
       await ack?.();
     }
   };
+  // Not async: a request that reads (or comes over Socket Mode) goes straight on.
+  return (args) => {
+    const { slackSignature: signature, slackTimestamp: timestamp } = args.context as SignedRequestContext;
+    if (signature === undefined || timestamp === undefined) return args.next();
+    const kind = writeKind(args.body);
+    return kind === null ? args.next() : claim(args, signature, timestamp, kind);
+  };
 }
 
+type WriteKind = 'command' | 'view_submission' | 'block_actions';
+
 /** What kind of write a request may be, or null when it only reads. */
-export function writeKind(body: unknown): 'command' | 'view_submission' | 'block_actions' | null {
+export function writeKind(body: unknown): WriteKind | null {
   const b = body as { type?: unknown; command?: unknown; text?: unknown };
   if (b.type === 'view_submission' || b.type === 'block_actions') return b.type;
   if (typeof b.command === 'string') {

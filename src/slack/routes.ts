@@ -61,10 +61,9 @@ export class Routes {
   }
 
   /** Bolt middleware, the last of the app's: runs the request's listener, or passes it on. */
-  readonly middleware: Middleware<AnyMiddlewareArgs> = async (args) => {
+  readonly middleware: Middleware<AnyMiddlewareArgs> = (args) => {
     const listener = this.listenerFor(args.body);
-    if (listener) await listener(args);
-    else await args.next();
+    return listener ? listener(args) : args.next();
   };
 }
 

@@ -3,7 +3,7 @@ import { resolveWorkspace } from '../../commands/settings.ts';
 import type { WorkspaceDefaults, WorkspaceSettings } from '../domain/workspace-settings.ts';
 import { settingsForChannel } from '../../commands/alerts/settings.ts';
 import { messagesFor } from '../messages/index.ts';
-import { dataVersion } from '../store/data-version.ts';
+import { dataVersion, dataVersionNow } from '../store/data-version.ts';
 import { LOCAL_WORKSPACE } from '../store/workspaces.ts';
 import type { SlackDeps } from './deps.ts';
 
@@ -74,28 +74,34 @@ export function workspaceResolver(base: AppDeps): { middleware: Middleware<AnyMi
     return resolved;
   };
 
+  const proceed = (args: AnyMiddlewareArgs & AllMiddlewareArgs, deps: SlackDeps, version: string): Promise<void> => {
+    args.context[CONTEXT_KEY] = deps;
+    args.context[VERSION_KEY] = version;
+    return args.next();
+  };
+
+  const resolveAndProceed = async (args: AnyMiddlewareArgs & AllMiddlewareArgs, key: string): Promise<void> => {
+    const version = await dataVersion(base.db);
+    const resolved = await resolve(key, version);
+    if (resolved.ok) return proceed(args, resolved.deps, version);
+    base.logger.warn(`a request from workspace ${key}, which has no plan, was answered with a pointer to the operator`);
+    await answerNoPlan(args, messagesFor(base.config.locale).workspace.noPlan);
+  };
+
   return {
     // The token mode's one workspace is resolved at start, so the first request pays nothing more than the rest.
     async warm() {
       if (!oauth) await resolve(LOCAL_WORKSPACE, await dataVersion(base.db));
     },
-    middleware: async (args) => {
+    middleware: (args) => {
       // Uninstalling concerns the installation, not the plan: a workspace without one still uninstalls.
-      if (isInstallationEvent(args.body)) {
-        await args.next();
-        return;
-      }
+      if (isInstallationEvent(args.body)) return args.next();
       const key = workspaceKeyOf(args.context, oauth);
-      const version = await dataVersion(base.db);
-      const resolved = await resolve(key, version);
-      if (resolved.ok) {
-        args.context[CONTEXT_KEY] = resolved.deps;
-        args.context[VERSION_KEY] = version;
-        await args.next();
-        return;
-      }
-      base.logger.warn(`a request from workspace ${key}, which has no plan, was answered with a pointer to the operator`);
-      await answerNoPlan(args, messagesFor(base.config.locale).workspace.noPlan);
+      // Nearly every request: nothing changed since the last, and all is at hand without waiting.
+      const version = dataVersionNow(base.db);
+      const kept = version === undefined ? undefined : known.get(key);
+      if (kept && kept.version === version && kept.resolved.ok) return proceed(args, kept.resolved.deps, version);
+      return resolveAndProceed(args, key);
     },
   };
 }

@@ -21,7 +21,7 @@ const POSTGRES_VERSION = CompiledQuery.raw('select version from plan_bot_data_ve
  * databases on the same server leave it alone.
  */
 export async function dataVersion(db: PlanDb): Promise<string> {
-  const direct = readDirectly(db);
+  const direct = dataVersionNow(db);
   if (direct !== undefined) return direct;
   if (engineOf(db) === 'postgres') {
     const { rows } = await db.executeQuery<{ version: number }>(POSTGRES_VERSION);
@@ -40,10 +40,10 @@ const statements = new WeakMap<SQLiteDatabase, Statement>();
  * which was a tenth of what every `/plan` cost beyond bare Bolt (#14).
  *
  * While a transaction is open on the connection the token could count writes not yet
- * committed, so then (and for PostgreSQL) it is undefined and the query goes through Kysely,
- * waiting its turn.
+ * committed, so then (and for PostgreSQL) it is undefined: ask `dataVersion`, whose query goes
+ * through Kysely, waiting its turn.
  */
-function readDirectly(db: PlanDb): string | undefined {
+export function dataVersionNow(db: PlanDb): string | undefined {
   const sqlite = sqliteConnectionOf(db);
   if (!sqlite || sqlite.inTransaction) return undefined;
   let statement = statements.get(sqlite);

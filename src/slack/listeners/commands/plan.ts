@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, RespondArguments, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerParsed } from '../../../../commands/answer.ts';
-import type { ParseResult } from '../../../../commands/grammar.ts';
+import type { Command, ParseResult } from '../../../../commands/grammar.ts';
 import { isReadOnly, runCommand } from '../../../../commands/run.ts';
 import type { CommandResult } from '../../../../commands/results.ts';
+import { civilDateInTokyo } from '../../../domain/fiscal-year.ts';
 import { messagesFor } from '../../../messages/index.ts';
 import { contextFor } from '../../actor.ts';
-import { AnswerCache } from '../../answer-cache.ts';
+import { AnswerCache, type AnswerKey } from '../../answer-cache.ts';
 import { elapsedSince, raceDeadline } from '../../deadline.ts';
 import { dataVersionOf } from '../../workspaces.ts';
 import { parsedText } from '../../parsed-text.ts';
@@ -21,6 +22,15 @@ import { respondReliably } from '../../respond.ts';
 import { answerChartCommand } from '../../chart/chart-command.ts';
 
 export const PLAN_COMMAND = '/plan';
+
+/** What a read-only answer is kept under: the command, the day, and who shared it if it is shared. */
+function answerKey(command: Command, today: string, userId: string): AnswerKey {
+  return { command, today, sharedBy: 'share' in command && command.share ? userId : undefined };
+}
+
+function responseType(key: AnswerKey): 'in_channel' | 'ephemeral' {
+  return key.sharedBy === undefined ? 'ephemeral' : 'in_channel';
+}
 
 /**
  * How long an answer may take before the acknowledgement goes without it. Slack counts its
@@ -62,14 +72,14 @@ export function planCommandCallback(deps: SlackDeps) {
     const ctx = contextFor(deps, command.user_id, requestKey);
     if (answers && parsed.ok && isReadOnly(parsed.command)) {
       const cached = parsed.command;
-      const shared = 'share' in cached && cached.share;
-      const key = { command: cached, today: ctx.today, sharedBy: shared ? command.user_id : undefined };
+      const key = answerKey(cached, ctx.today, command.user_id);
+      // Kept with its response_type, as the acknowledgement carries it.
       const message = await answers.get(
         key,
-        async () => renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }),
+        async () => ({ response_type: responseType(key), ...renderMessage(await runCommand(cached, ctx), m, { userId: command.user_id }) }),
         dataVersionOf(context),
       );
-      return { kind: 'message', message: { response_type: shared ? 'in_channel' : 'ephemeral', ...message }, opened: null };
+      return { kind: 'message', message, opened: null };
     }
     const result = await answerParsed(parsed, ctx);
     if (result.kind === 'export' || result.kind === 'open_figure_form') return { kind: 'after-ack', result };
@@ -109,6 +119,13 @@ export function planCommandCallback(deps: SlackDeps) {
     if (outcome.opened) await announceReviewOpened(client, outcome.opened.review, outcome.opened.members, deps);
   };
 
+  /** A read-only command's answer already made for today and this data version, if there is one. */
+  const answerInHand = (parsed: ParseResult, { command, context }: CommandArgs): RespondArguments | undefined => {
+    const version = dataVersionOf(context);
+    if (!answers || version === undefined || !parsed.ok || !isReadOnly(parsed.command)) return undefined;
+    return answers.peek(answerKey(parsed.command, civilDateInTokyo(deps.clock()), command.user_id), version);
+  };
+
   return async (args: CommandArgs): Promise<void> => {
     const { command, ack, respond } = args;
     const parsed = parsedText(command.text);
@@ -120,6 +137,12 @@ export function planCommandCallback(deps: SlackDeps) {
       await ack(message);
     };
     try {
+      // Most requests: the answer is in hand, and goes in the acknowledgement with nothing to race.
+      const inHand = answerInHand(parsed, args);
+      if (inHand) {
+        await ackOnce(inHand);
+        return;
+      }
       if (parsed.ok && (parsed.command.verb === 'export' || parsed.command.verb === 'report')) {
         const preparing = parsed.command.verb === 'export' ? exportPreparing(parsed.command.format, m) : undefined;
         await ackOnce(preparing === undefined ? undefined : { response_type: 'ephemeral', text: preparing });
