@@ -10,6 +10,10 @@
  *
  * Exit code 0 even when a must is missed: the figures are the product, and the README
  * quotes them either way. Exit 1 only when the benchmark itself could not run.
+ *
+ * This process times every request, so its own pauses land in the figures of whichever server
+ * it was waiting on: `npm run bench` gives it a 64 MB young generation (node flags in
+ * package.json), so its collections are rare. The servers and the CLI run with Node's defaults.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
