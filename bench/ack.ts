@@ -18,13 +18,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import { startSocketModeServer } from '../test/support/socket-mode-server.ts';
 import { askOverHttp, askOverSocket, askThroughResponseUrl, interleaved, loaded, loadedInTurns, sequential, type Ask, type Measured } from './drivers.ts';
 import type { FloorMode } from './floor-server.ts';
 import { generateScaleDatabase } from './generate.ts';
-import { PLAN_CLI, REPO_ROOT, startFloor, startPlanBot, type BenchServer, type Slack } from './servers.ts';
+import { PLAN_CLI, startFloor, startPlanBot, type BenchServer, type Slack } from './servers.ts';
 import { markdownTable, mb, ms, summarise, type Summary } from './stats.ts';
 
 export const COMMANDS = ['13', 'list', 'search 防犯'] as const;
@@ -128,7 +128,8 @@ class Collector {
 /** Runs `npm run plan` once on a database: creates, migrates and seeds it like a first start. */
 function prepareWithCli(databasePath: string, planCode?: string): void {
   const result = spawnSync(process.execPath, [PLAN_CLI, 'help'], {
-    cwd: REPO_ROOT,
+    // Away from the checkout: the CLI reads `.env` from where it runs (see servers.ts).
+    cwd: dirname(databasePath),
     env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath, ...(planCode ? { PLAN_CODE: planCode } : {}) },
     encoding: 'utf8',
   });

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PLAN_CLI, REPO_ROOT } from './servers.ts';
+import { PLAN_CLI } from './servers.ts';
 import { markdownTable, ms, percentile } from './stats.ts';
 import { TRACE_LOADS } from '../test/support/load-trace.ts';
 
@@ -31,11 +31,14 @@ export interface CliBench {
   markdown: string;
 }
 
-/** Wall time of one process from spawn to exit, its output read and dropped. */
-function timed(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+/**
+ * Wall time of one process from spawn to exit, its output read and dropped. Run in the scratch
+ * folder: the CLI reads `.env` from where it runs, and a checkout's `.env` is not the bench's.
+ */
+function timed(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.resume();
     child.stderr.resume();
     child.on('error', reject);
@@ -53,10 +56,10 @@ export async function runCliBench(options: { pairs?: number; log?: (line: string
   try {
     const env = { PATH: process.env.PATH ?? '', DATABASE_PATH: join(dir, 'plans.db') };
     // The first start creates and seeds the database: done here, untimed.
-    await timed([PLAN_CLI, '13'], env);
-    await timed(['-e', ''], env);
+    await timed([PLAN_CLI, '13'], env, dir);
+    await timed(['-e', ''], env, dir);
 
-    const traced = spawnSync(process.execPath, ['--import', TRACE_LOADS, PLAN_CLI, '13'], { cwd: REPO_ROOT, env, encoding: 'utf8' });
+    const traced = spawnSync(process.execPath, ['--import', TRACE_LOADS, PLAN_CLI, '13'], { cwd: dir, env, encoding: 'utf8' });
     if (traced.status !== 0) throw new Error(`the CLI failed: ${traced.stderr}`);
     const loaded = traced.stderr.split('\n').filter((l) => l.startsWith('loaded '));
     const packages = [...new Set(loaded.flatMap((l) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(l)?.[1] ?? []))].sort();
@@ -70,11 +73,11 @@ export async function runCliBench(options: { pairs?: number; log?: (line: string
       let cli: number;
       let bare: number;
       if (i % 2 === 0) {
-        cli = await timed([PLAN_CLI, '13'], env);
-        bare = await timed(['-e', ''], env);
+        cli = await timed([PLAN_CLI, '13'], env, dir);
+        bare = await timed(['-e', ''], env, dir);
       } else {
-        bare = await timed(['-e', ''], env);
-        cli = await timed([PLAN_CLI, '13'], env);
+        bare = await timed(['-e', ''], env, dir);
+        cli = await timed([PLAN_CLI, '13'], env, dir);
       }
       cliMs.push(cli);
       nodeMs.push(bare);

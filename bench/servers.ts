@@ -11,6 +11,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../test/support/ports.ts';
 import { helloMessage, type SocketModeConnection, type SocketModeServer } from '../test/support/socket-mode-server.ts';
@@ -97,7 +98,9 @@ export async function startPlanBot(options: {
       : { SLACK_APP_TOKEN: APP_TOKEN }),
   };
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), PLAN_BOT_START], {
-    cwd: REPO_ROOT,
+    // Beside its database, not in the checkout: the bot reads `.env` from where it runs, and a
+    // developer's `.env` (DATABASE_URL, tokens) must not turn the bench onto their own database.
+    cwd: dirname(options.databasePath),
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /**
@@ -129,7 +129,10 @@ function warmCodeCache() {
   rmSync(join(outDir, 'src', 'bin', 'plan-bundle.cjs.v8-cache'), { force: true });
   const scratch = mkdtempSync(join(tmpdir(), 'plan-bot-build-'));
   try {
-    const run = spawnSync(process.execPath, [cli, '13'], {
+    // In the scratch folder, with nothing of this environment: the CLI reads `.env` from where it
+    // runs, and a build must not migrate or seed whatever database that names.
+    const run = spawnSync(process.execPath, [resolve(cli), '13'], {
+      cwd: scratch,
       env: { PATH: process.env.PATH ?? '', HOME: scratch, DATABASE_PATH: join(scratch, 'plans.db') },
       encoding: 'utf8',
     });

@@ -23,7 +23,8 @@ let dir: string;
 
 function run(script: string, args: string[], env: Record<string, string> = {}, nodeFlags: string[] = []) {
   const result = spawnSync(process.execPath, [...nodeFlags, script, ...args], {
-    cwd: ROOT,
+    // In the build folder: the programs read `.env` from where they run, and a checkout may have one.
+    cwd: dir,
     env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), DATABASE_PATH: join(dir, 'plans.db'), ...env },
     encoding: 'utf8',
     timeout: 60_000,
@@ -111,7 +112,7 @@ describe('the bundled entry points', () => {
     const port = await freePort();
     const secret = 'bundle-test-signing-secret';
     const bot = spawn(process.execPath, ['--import', TRACE_LOADS, join(dir, 'src/bin/start.js')], {
-      cwd: ROOT,
+      cwd: dir,
       env: {
         PATH: process.env.PATH ?? '',
         HOME: tmpdir(),
