@@ -7,7 +7,7 @@
  * /plan with its own code, kysely, zod and date-fns from the bundle.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,40 @@ describe('the bundled entry points', () => {
     expect(header()).toBe(stamp());
     expect(readFileSync(cache).subarray(0, 40).equals(before.subarray(0, 40))).toBe(false);
     expect(readdirSync(join(dir, 'src/bin')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('answers the same when its code cache cannot be written, and when four start at once with none', async () => {
+    const cache = join(dir, 'src/bin/plan-bundle.cjs.v8-cache');
+    const tempFiles = () => readdirSync(join(dir, 'src/bin')).filter((name) => name.endsWith('.tmp'));
+    rmSync(cache, { force: true });
+    // A folder where the cache would go: it can be neither read nor replaced.
+    mkdirSync(cache);
+    try {
+      const blocked = run(join(dir, 'src/bin/plan.cjs'), ['13']);
+      expect([blocked.code, blocked.stderr]).toEqual([0, '']);
+      expect(blocked.stdout).toContain('5,270回');
+      expect(tempFiles()).toEqual([]);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+
+    const runAsync = () =>
+      new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(dir, 'src/bin/plan.cjs'), '13'], {
+          cwd: dir,
+          env: { PATH: process.env.PATH ?? '', HOME: tmpdir(), DATABASE_PATH: join(dir, 'plans.db') },
+        });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.once('exit', (code) => resolve({ code, stdout }));
+      });
+    const four = await Promise.all([runAsync(), runAsync(), runAsync(), runAsync()]);
+    for (const one of four) expect([one.code, one.stdout.includes('5,270回')]).toEqual([0, true]);
+    expect(tempFiles()).toEqual([]);
+    // Whichever wrote last, the cache is whole: the next start uses it and leaves it alone.
+    const written = statSync(cache).mtimeMs;
+    expect(run(join(dir, 'src/bin/plan.cjs'), ['13']).code).toBe(0);
+    expect(statSync(cache).mtimeMs).toBe(written);
   });
 
   it('reads the alert preview, holiday calendar and all, when asked for it', () => {
