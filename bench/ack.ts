@@ -50,14 +50,15 @@ export interface AckOptions {
 /** Turns per server in which each run's requests under load are sent (see loadedInTurns). */
 const LOAD_TURNS = 4;
 
-// Enough that a p99 is the 100th slowest of 10,000 and a turn under load lasts about a second on
-// this machine (at 320 requests a turn took a tenth of one, and req/s moved ×0.44–×1.49 run to
-// run). The warm-up is long because V8 keeps optimising both servers for the first few thousand
-// requests: after 300, one request in 25 still took over 0.8 ms on either side, which is what a
-// p99 then measured; after 3,000, one in a hundred.
+// Enough that a p99 is the 200th slowest of 20,000 (at 10,000 a side the p99 ratio of the same
+// code moved by ±0.07 between runs) and a turn under load lasts about a second on this machine
+// (at 320 requests a turn took a tenth of one, and req/s moved ×0.44–×1.49 run to run). The
+// warm-up is long because V8 keeps optimising both servers for the first few thousand requests:
+// after 300, one request in 25 still took over 0.8 ms on either side, which is what a p99 then
+// measured; after 3,000, one in a hundred.
 export const DEFAULT_ACK_OPTIONS: Omit<AckOptions, 'log'> = {
   runs: 4,
-  sequential: 2500,
+  sequential: 5000,
   loaded: 2000,
   concurrency: 8,
   warmup: 3000,
