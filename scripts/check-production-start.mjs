@@ -1,6 +1,7 @@
 // A production install must start: copy what a deployment ships (package files and the
 // compiled dist/), install without dev dependencies, and run `npm start` against a local
-// stand-in for Slack's Web API until it says it is listening; then stop it with SIGTERM.
+// stand-in for Slack's Web API until it says it is listening; then stop it with SIGTERM; then
+// answer `npm run plan -- 13`.
 // Usage: node scripts/check-production-start.mjs   (after `npm run build`)
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +56,11 @@ try {
   api.close();
   // npm itself dies of the signal too; what counts is the bot's own clean shutdown.
   if (!/stopped; database closed/.test(out)) fail(`no clean shutdown after SIGTERM:\n${out}`);
-  console.log('production start: npm ci --omit=dev && npm start listened and stopped cleanly');
+  // And the CLI: its launcher, its bundle and the code cache the build made, with the packages a
+  // production install has (better-sqlite3's binary found without `bindings`).
+  const cli = spawnSync('npm', ['run', '-s', 'plan', '--', '13'], { cwd: dir, env, encoding: 'utf8' });
+  if (cli.status !== 0 || !cli.stdout.includes('⑬')) fail(`npm run plan -- 13 exited ${cli.status}:\n${cli.stdout}${cli.stderr}`);
+  console.log('production start: npm ci --omit=dev && npm start listened and stopped cleanly; npm run plan -- 13 answered');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
