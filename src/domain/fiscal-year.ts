@@ -27,6 +27,10 @@ export function civilDateInTokyo(now: Date): CivilDate {
 const HOUR_MS = 3_600_000;
 const TOKYO_OFFSET_MS = 9 * HOUR_MS;
 
+// Tokyo's offset is whole hours, so every instant of one UTC hour is on the same Tokyo day.
+let lastHour = Number.NaN;
+let lastDay: CivilDate = '';
+
 /** What Tokyo's clock reads at an instant. */
 export interface TokyoClock {
   year: number;
@@ -56,12 +60,9 @@ export function twoDigits(n: number): string {
 
 /** The instant at which Tokyo's clock reads `hour:minute` on `day`. */
 export function tokyoInstant(day: CivilDate, hour: number, minute: number): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d, hour, minute) - TOKYO_OFFSET_MS);
+  const { year, monthIndex, day: dayOfMonth } = requireCivilDate(day);
+  return new Date(Date.UTC(year, monthIndex, dayOfMonth, hour, minute) - TOKYO_OFFSET_MS);
 }
-// Tokyo's offset is whole hours, so every instant of one UTC hour is on the same Tokyo day.
-let lastHour = Number.NaN;
-let lastDay: CivilDate = '';
 
 export function isCivilDate(s: string): boolean {
   return civilDateParts(s) !== null;

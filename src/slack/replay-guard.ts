@@ -1,4 +1,4 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { parsedText } from './parsed-text.ts';
 import { isReadOnly } from '../../commands/run.ts';
 import { messagesFor } from '../messages/index.ts';
@@ -25,7 +25,7 @@ export interface SignedRequestContext {
  */
 export function replayGuard(deps: Pick<SlackDeps, 'db' | 'logger' | 'config' | 'wallClock'>): Middleware<AnyMiddlewareArgs> {
   const wallClock = deps.wallClock ?? Date.now;
-  const claim = async (args: Parameters<Middleware<AnyMiddlewareArgs>>[0], signature: string, timestamp: number, kind: WriteKind) => {
+  const claim = async (args: AnyMiddlewareArgs & AllMiddlewareArgs, signature: string, timestamp: number, kind: WriteKind) => {
     const fresh = await claimSignedRequest(deps.db, {
       signature,
       expiresAt: new Date((timestamp + SIGNATURE_WINDOW_SECONDS) * 1000),

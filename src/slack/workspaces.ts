@@ -60,9 +60,16 @@ export function workspaceResolver(base: AppDeps): { middleware: Middleware<AnyMi
   const oauth = base.config.oauth !== undefined;
   const known = new Map<string, { version: string; fingerprint: string; resolved: Resolved }>();
 
-  const resolve = async (key: string, version: string): Promise<Resolved> => {
+  /** What `key` resolved to at this very data version, if it has been resolved at it. */
+  const resolvedAt = (key: string, version: string): Resolved | undefined => {
     const kept = known.get(key);
-    if (kept && kept.version === version) return kept.resolved;
+    return kept && kept.version === version ? kept.resolved : undefined;
+  };
+
+  const resolve = async (key: string, version: string): Promise<Resolved> => {
+    const current = resolvedAt(key, version);
+    if (current) return current;
+    const kept = known.get(key);
     const { settings, plan } = await resolveWorkspace(base.db, key, defaultsOf(base));
     const fingerprint = JSON.stringify([plan ?? null, settings.admins, settings.alertChannel, settings.locale]);
     if (kept && kept.fingerprint === fingerprint) {
@@ -99,8 +106,8 @@ export function workspaceResolver(base: AppDeps): { middleware: Middleware<AnyMi
       const key = workspaceKeyOf(args.context, oauth);
       // Nearly every request: nothing changed since the last, and all is at hand without waiting.
       const version = dataVersionNow(base.db);
-      const kept = version === undefined ? undefined : known.get(key);
-      if (kept && kept.version === version && kept.resolved.ok) return proceed(args, kept.resolved.deps, version);
+      const current = version === undefined ? undefined : resolvedAt(key, version);
+      if (version !== undefined && current?.ok) return proceed(args, current.deps, version);
       return resolveAndProceed(args, key);
     },
   };

@@ -123,6 +123,7 @@ export function planCommandCallback(deps: SlackDeps) {
   const answerInHand = (parsed: ParseResult, { command, context }: CommandArgs): RespondArguments | undefined => {
     const version = dataVersionOf(context);
     if (!answers || version === undefined || !parsed.ok || !isReadOnly(parsed.command)) return undefined;
+    // The day contextFor would give (ctx.today), without building a whole context to learn it.
     return answers.peek(answerKey(parsed.command, civilDateInTokyo(deps.clock()), command.user_id), version);
   };
 
