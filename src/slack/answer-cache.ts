@@ -16,7 +16,8 @@ export interface AnswerKey {
 /**
  * Rendered answers to read-only commands, kept until the database changes. A committee
  * meeting asks `/plan 13` many times a day while figures change a few times a year; the
- * token from `dataVersion` is read on every request (one tiny query), so a figure
+ * token from `dataVersion` is read on every request (on SQLite one read of the WAL index's
+ * header, and a tiny query when a commit moved it), so a figure
  * recorded anywhere — this process, the alert job, another process on the same file —
  * is in the very next answer.
  */

@@ -13,7 +13,8 @@ const POSTGRES_VERSION = CompiledQuery.raw('select version from plan_bot_data_ve
  * answers.
  *
  * SQLite: `data_version` moves when another connection (the alert job, a second process)
- * commits, and `total_changes()` when this connection writes.
+ * commits, and `total_changes()` when this connection writes. Read from the connection itself,
+ * see dataVersionNow.
  *
  * PostgreSQL: the schema's write counter (migration 2026-11-30-18-01-write-counter). A trigger on
  * every table bumps it in the writing transaction, so the new count becomes visible exactly when
@@ -32,22 +33,52 @@ export async function dataVersion(db: PlanDb): Promise<string> {
   return `${row.version}.${row.changes}`;
 }
 
-const statements = new WeakMap<SQLiteDatabase, Statement>();
+interface Reader {
+  statement: Statement;
+  /** The WAL index header as it stood before `token` was read. */
+  seen: Buffer;
+  token: string | undefined;
+}
+
+const readers = new WeakMap<SQLiteDatabase, Reader>();
 
 /**
  * A SQLite database's token read straight from its connection: a statement prepared once, run
  * synchronously, instead of a query through Kysely's driver (its connection lock and promises),
- * which was a tenth of what every `/plan` cost beyond bare Bolt (#14).
+ * which was a tenth of what every `/plan` cost beyond bare Bolt (#14). And the statement only
+ * when the WAL index's header has moved since it last ran: every commit moves it, and reading it
+ * is one pread where the statement takes SQLite's read lock (wal-index.ts).
+ *
+ * The header is read before the statement, never after: a commit between the two then leaves
+ * the header kept older than the token, which costs one more statement, never a stale token.
  *
  * While a transaction is open on the connection the token could count writes not yet
  * committed, so then (and for PostgreSQL) it is undefined: ask `dataVersion`, whose query goes
  * through Kysely, waiting its turn.
  */
 export function dataVersionNow(db: PlanDb): string | undefined {
-  const sqlite = sqliteConnectionOf(db);
-  if (!sqlite || sqlite.inTransaction) return undefined;
-  let statement = statements.get(sqlite);
-  if (!statement) statements.set(sqlite, (statement = sqlite.prepare(SQLITE_VERSION_SQL).raw()));
+  const connection = sqliteConnectionOf(db);
+  if (!connection || connection.sqlite.inTransaction) return undefined;
+  const { sqlite, walIndex } = connection;
+  let reader = readers.get(sqlite);
+  if (!reader) {
+    reader = { statement: sqlite.prepare(SQLITE_VERSION_SQL).raw(), seen: Buffer.alloc(0), token: undefined };
+    readers.set(sqlite, reader);
+    // The first statement opens the connection's WAL index: the header is read from the next.
+    return tokenFrom(reader.statement);
+  }
+  const header = walIndex?.read();
+  if (header === undefined) {
+    reader.token = undefined;
+    return tokenFrom(reader.statement);
+  }
+  if (reader.token !== undefined && header.equals(reader.seen)) return reader.token;
+  reader.seen = Buffer.from(header);
+  reader.token = tokenFrom(reader.statement);
+  return reader.token;
+}
+
+function tokenFrom(statement: Statement): string {
   const [version, changes] = statement.get() as [number, number];
   return `${version}.${changes}`;
 }

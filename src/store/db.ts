@@ -7,6 +7,7 @@ import { parseLocation } from './location.ts';
 import { postgresDialect } from './postgres.ts';
 import type { Database } from './schema.ts';
 import { withStatementCache } from './statement-cache.ts';
+import { WalIndexHeader } from './wal-index.ts';
 
 export type PlanDb = Kysely<Database>;
 
@@ -40,12 +41,23 @@ function openSqlite(path: string): PlanDb {
   // WAL lets the bot read while the alert job writes; the busy timeout makes a second
   // process wait for the lock instead of failing; FULL sync keeps every acknowledged
   // figure across a power cut, and writes here are rare enough not to mind the fsync.
-  sqlite.pragma('journal_mode = WAL');
+  const journal = sqlite.pragma('journal_mode = WAL', { simple: true });
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  connections.set(db, sqlite);
+  // Where SQLite put the file (absolute, links followed): its -shm lies beside it.
+  const file = sqlite.prepare("select file from pragma_database_list where name = 'main'").pluck().get() as string;
+  const walIndex = journal === 'wal' && file ? new WalIndexHeader(`${file}-shm`) : undefined;
+  const cached = withStatementCache(sqlite);
+  const database = {
+    prepare: cached.prepare,
+    close: () => {
+      cached.close();
+      walIndex?.close();
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  connections.set(db, { sqlite, walIndex });
   return db;
 }
 
@@ -67,13 +79,19 @@ function sqliteBinding(): string | undefined {
   return binding.path;
 }
 
-const connections = new WeakMap<PlanDb, SQLite.Database>();
+export interface SqliteConnection {
+  sqlite: SQLite.Database;
+  /** Its WAL index's header; undefined when the database does not keep one (in memory). */
+  walIndex: WalIndexHeader | undefined;
+}
+
+const connections = new WeakMap<PlanDb, SqliteConnection>();
 
 /**
  * The better-sqlite3 connection under a SQLite PlanDb opened here; undefined for PostgreSQL and
  * for a transaction's handle. For the one read that must not wait on Kysely's driver (the
  * answer cache's token, data-version.ts); everything else goes through Kysely.
  */
-export function sqliteConnectionOf(db: PlanDb): SQLite.Database | undefined {
+export function sqliteConnectionOf(db: PlanDb): SqliteConnection | undefined {
   return connections.get(db);
 }
