@@ -51,15 +51,16 @@ export interface AckOptions {
 const LOAD_TURNS = 4;
 
 // Enough that a p99 is the 200th slowest of 20,000 (at 10,000 a side the p99 ratio of the same
-// code moved by ±0.07 between runs) and a turn under load lasts about a second on this machine
-// (at 320 requests a turn took a tenth of one, and req/s moved ×0.44–×1.49 run to run). The
+// code moved by ±0.07 between runs), and that a turn under load (2,000 requests) lasts a few
+// tenths of a second: at 500 a turn took a tenth on a VM doing ~5,000 req/s, and one server's
+// req/s moved ×0.70–×1.21 between runs; at 80 they moved ×0.44–×1.49. The
 // warm-up is long because V8 keeps optimising both servers for the first few thousand requests:
 // after 300, one request in 25 still took over 0.8 ms on either side, which is what a p99 then
 // measured; after 3,000, one in a hundred.
 export const DEFAULT_ACK_OPTIONS: Omit<AckOptions, 'log'> = {
   runs: 4,
   sequential: 5000,
-  loaded: 2000,
+  loaded: 8000,
   concurrency: 8,
   warmup: 3000,
 };
