@@ -21,7 +21,12 @@ const ON_BOTH_ENGINES = [
   'test/scripts/bundle.test.ts',
 ];
 // About SQLite files themselves (their bytes, pragmas, modes, half-migrated files of earlier versions).
-const SQLITE_ONLY = ['test/store/statement-cache.test.ts', 'test/store/migrations.test.ts', 'test/store/sqlite-data-version.test.ts'];
+const SQLITE_ONLY = [
+  'test/store/statement-cache.test.ts',
+  'test/store/migrations.test.ts',
+  'test/store/sqlite-data-version.test.ts',
+  'test/store/wal-index.test.ts',
+];
 
 // Said once per run (vitest reads this file more than once in one process).
 if (!POSTGRES_URL && !process.env.PLAN_BOT_POSTGRES_NOTED) {
