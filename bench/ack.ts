@@ -88,7 +88,42 @@ export interface ModeFigures {
   commands: CommandFigures[];
   planBotPeakRss: number;
   floorPeakRss: number;
+  /** The floor against a second floor, measured as plan-bot is: what a ratio reads with nothing to find. */
+  sameCode: SameCode;
   logProblems: string[];
+}
+
+export interface SameCode {
+  command: Command;
+  p50Ratio: number;
+  p99Ratio: number;
+}
+
+/** The command the floors are compared on: the largest answer. */
+export const SAME_CODE_COMMAND: Command = 'list';
+
+/**
+ * Two servers running the same code, measured against each other as plan-bot is measured against
+ * the floor: `runs` runs of `sequential` requests a side, taking turns, who goes first alternating.
+ */
+export async function sameCodeRatios(
+  asks: readonly [Ask, Ask],
+  command: Command,
+  opts: Pick<AckOptions, 'runs' | 'sequential'>,
+): Promise<SameCode> {
+  const samples: [number[], number[]] = [[], []];
+  for (let run = 0; run < opts.runs; run++) {
+    const order = run % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const);
+    const measured = await interleaved(
+      order.map((k) => asks[k]),
+      command,
+      () => true,
+      opts.sequential,
+    );
+    order.forEach((k, i) => samples[k].push(...measured[i]!.samples));
+  }
+  const [a, b] = samples.map((s) => summarise(s));
+  return { command, p50Ratio: a!.medianMs / b!.medianMs, p99Ratio: a!.p99Ms / b!.p99Ms };
 }
 
 export interface AckBench {
@@ -264,6 +299,14 @@ async function ackModeBench(
     await measure(entries.slice(0, 2), COMMANDS, expected, opts, log, mode);
     if (respondC) await measure(entries.slice(2), ['13'], new Map(), { ...opts, warmup: Math.ceil(opts.warmup / 2) }, log, `${mode} response_url floor`);
 
+    log(`${mode}: the floor against a second floor, the same code…`);
+    const floorB = await startFloor({ name: 'floor B', mode, style: 'ack', slack, answersPath, nodeFlags });
+    servers.push(floorB);
+    const askFloorB = mode === 'http' ? askOverHttp(floorB) : askOverSocket(floorB);
+    await sequential(askFloorB, SAME_CODE_COMMAND, () => true, opts.warmup);
+    await loaded(askFloorB, SAME_CODE_COMMAND, () => true, opts.warmup, opts.concurrency);
+    const sameCode = await sameCodeRatios([askFloor, askFloorB], SAME_CODE_COMMAND, opts);
+
     const snapshots: string[] = [];
     if (opts.heapSnapshots) {
       log(`${mode}: writing heap snapshots into ${opts.heapSnapshots}…`);
@@ -285,6 +328,7 @@ async function ackModeBench(
         commands,
         planBotPeakRss: planBot.peakRssBytes(),
         floorPeakRss: floor.peakRssBytes(),
+        sameCode,
         logProblems: servers.flatMap((s) => s.log.filter((line) => /\b(ERROR|WARN)\b/.test(line)).map((l) => `${s.name}: ${l}`)),
       },
       snapshots,
@@ -454,6 +498,11 @@ export function ackMarkdown(b: AckBench): string {
       `peak RSS within ×${MUST.memoryRatio} — ${mark(v.memory)}, at 100× within ×${MUST.memoryRatio100x} — ${mark(v.memory100x)}.`,
     '',
     latencyTable,
+    '',
+    `The same code against itself, measured the same way (bare Bolt against a second bare Bolt, \`/plan ${b.modes[0]!.sameCode.command}\`, ` +
+      `${o.runs} runs × ${o.sequential} a side): ` +
+      b.modes.map((m) => `${m.mode === 'http' ? 'HTTP' : 'Socket Mode'} p50 ${x(m.sameCode.p50Ratio)}, p99 ${x(m.sameCode.p99Ratio)}`).join('; ') +
+      ` — how far a ratio strays on this machine with nothing to find.`,
     '',
     `The old way, for comparison (HTTP \`/plan 13\`, bare Bolt acking empty and POSTing the same answer to the ` +
       `response_url): p50 ${ms(respondRow.latency.medianMs)}, p99 ${ms(respondRow.latency.p99Ms)}, ` +

@@ -1,8 +1,8 @@
 /**
- * What a ratio reads when there is nothing to find: two bare Bolt floors, the same code acking
- * the same bytes, measured against each other exactly as `npm run bench` measures plan-bot against
- * one (taking turns request by request; the same warm-up one at a time, runs and samples). How far their p50
- * and p99 ratios sit from ×1.00 is the noise of this machine, which a must of ×1.1 has to clear.
+ * What a ratio reads when there is nothing to find, over several rounds: two bare Bolt floors, the
+ * same code acking the same bytes, measured against each other exactly as `npm run bench` measures
+ * plan-bot against one (the bench does one round a mode). How far their p50 and p99 ratios sit
+ * from ×1.00 is the noise of this machine, which a must of ×1.1 has to clear.
  *
  *   npm run build && npx tsc -p tsconfig.bench.json && node --min-semi-space-size=64 \
  *     --max-semi-space-size=64 .bench/bench/same-code.js [command] [rounds]
@@ -13,14 +13,13 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startSlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import { startSocketModeServer } from '../test/support/socket-mode-server.ts';
-import { DEFAULT_ACK_OPTIONS, MODES } from './ack.ts';
-import { askOverHttp, askOverSocket, interleaved, sequential } from './drivers.ts';
+import { DEFAULT_ACK_OPTIONS, MODES, sameCodeRatios, SAME_CODE_COMMAND, type Command } from './ack.ts';
+import { askOverHttp, askOverSocket, loaded, sequential } from './drivers.ts';
 import { PLAN_CLI, startFloor, startPlanBot, type BenchServer } from './servers.ts';
-import { percentile } from './stats.ts';
 
-const command = process.argv[2] ?? 'list';
+const command = (process.argv[2] ?? SAME_CODE_COMMAND) as Command;
 const rounds = Number(process.argv[3] ?? 3);
-const { runs, sequential: perRun, warmup } = DEFAULT_ACK_OPTIONS;
+const { warmup, concurrency } = DEFAULT_ACK_OPTIONS;
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-bot-same-code-'));
 const standIn = await startSlackApiStandIn();
@@ -43,16 +42,12 @@ try {
       try {
         for (const name of ['floor A', 'floor B']) floors.push(await startFloor({ name, mode, style: 'ack', slack, answersPath }));
         const asks = floors.map((floor) => (mode === 'http' ? askOverHttp(floor) : askOverSocket(floor)));
-        for (const ask of asks) await sequential(ask, command, () => true, warmup);
-        const samples: number[][] = asks.map(() => []);
-        for (let run = 0; run < runs; run++) {
-          const order = run % 2 === 0 ? [0, 1] : [1, 0];
-          const measured = await interleaved(order.map((k) => asks[k]!), command, () => true, perRun);
-          order.forEach((k, i) => samples[k]!.push(...measured[i]!.samples));
+        for (const ask of asks) {
+          await sequential(ask, command, () => true, warmup);
+          await loaded(ask, command, () => true, warmup, concurrency);
         }
-        const [a, b] = samples.map((s) => [...s].sort((x, y) => x - y));
-        const ratio = (p: number) => (percentile(a!, p) / percentile(b!, p)).toFixed(2);
-        console.log(`${mode} /plan ${command}, round ${round}: floor A / floor B p50 ×${ratio(50)}, p99 ×${ratio(99)} (${a!.length} samples each)`);
+        const ratios = await sameCodeRatios([asks[0]!, asks[1]!], command, DEFAULT_ACK_OPTIONS);
+        console.log(`${mode} /plan ${command}, round ${round}: floor A / floor B p50 ×${ratios.p50Ratio.toFixed(2)}, p99 ×${ratios.p99Ratio.toFixed(2)}`);
       } finally {
         await Promise.all(floors.map((floor) => floor.stop()));
       }
