@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startSlackApiStandIn, type SlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import { startSocketModeServer } from '../test/support/socket-mode-server.ts';
-import { askOverHttp, askOverSocket, askThroughResponseUrl, interleaved, loaded, loadedInTurns, sequential, type Ask, type Measured } from './drivers.ts';
+import { askOver, askThroughResponseUrl, interleaved, loaded, loadedInTurns, sequential, type Ask, type Measured } from './drivers.ts';
 import type { FloorMode } from './floor-server.ts';
 import { generateScaleDatabase } from './generate.ts';
 import { PLAN_CLI, startFloor, startPlanBot, type BenchServer, type Slack } from './servers.ts';
@@ -163,7 +163,7 @@ class Collector {
 }
 
 /** Runs `npm run plan` once on a database: creates, migrates and seeds it like a first start. */
-function prepareWithCli(databasePath: string, planCode?: string): void {
+export function prepareWithCli(databasePath: string, planCode?: string): void {
   const result = spawnSync(process.execPath, [PLAN_CLI, 'help'], {
     // Away from the checkout: the CLI reads `.env` from where it runs (see servers.ts).
     cwd: dirname(databasePath),
@@ -193,6 +193,12 @@ async function snapshot(server: BenchServer, dir: string): Promise<string> {
   throw new Error(`${server.name} wrote no heap snapshot`);
 }
 
+/** V8 keeps optimising a server for its first few thousand requests: `warmup` one at a time, then as many under load. */
+export async function warmUp(ask: Ask, text: string, opts: Pick<AckOptions, 'warmup' | 'concurrency'>): Promise<void> {
+  await sequential(ask, text, () => true, opts.warmup);
+  await loaded(ask, text, () => true, opts.warmup, opts.concurrency);
+}
+
 async function measure(
   servers: { server: BenchServer; ask: Ask; collect: Map<string, Collector> }[],
   commands: readonly Command[],
@@ -208,8 +214,7 @@ async function measure(
   log(`${label}: warming up (${opts.warmup} + ${opts.warmup} requests per server and command)…`);
   for (const { ask } of servers) {
     for (const text of commands) {
-      await sequential(ask, text, () => true, opts.warmup);
-      await loaded(ask, text, () => true, opts.warmup, opts.concurrency);
+      await warmUp(ask, text, opts);
     }
   }
   for (let run = 0; run < opts.runs; run++) {
@@ -252,7 +257,7 @@ async function ackModeBench(
     log(`${mode}: starting plan-bot (npm start)…`);
     const planBot = await startPlanBot({ name: 'plan-bot', mode, slack, databasePath, nodeFlags });
     servers.push(planBot);
-    const askPlanBot = mode === 'http' ? askOverHttp(planBot) : askOverSocket(planBot);
+    const askPlanBot = askOver(mode, planBot);
 
     // plan-bot's answers, once, become the floor's: the same bytes on the wire.
     const answers: Record<string, unknown> = {};
@@ -272,7 +277,7 @@ async function ackModeBench(
     log(`${mode}: starting the bare Bolt floor…`);
     const floor = await startFloor({ name: 'floor', mode, style: 'ack', slack, answersPath, nodeFlags });
     servers.push(floor);
-    const askFloor = mode === 'http' ? askOverHttp(floor) : askOverSocket(floor);
+    const askFloor = askOver(mode, floor);
 
     const collectors = (commands: readonly Command[]) => new Map<string, Collector>(commands.map((c) => [c, new Collector()]));
     const planBotC = collectors(COMMANDS);
@@ -302,9 +307,8 @@ async function ackModeBench(
     log(`${mode}: the floor against a second floor, the same code…`);
     const floorB = await startFloor({ name: 'floor B', mode, style: 'ack', slack, answersPath, nodeFlags });
     servers.push(floorB);
-    const askFloorB = mode === 'http' ? askOverHttp(floorB) : askOverSocket(floorB);
-    await sequential(askFloorB, SAME_CODE_COMMAND, () => true, opts.warmup);
-    await loaded(askFloorB, SAME_CODE_COMMAND, () => true, opts.warmup, opts.concurrency);
+    const askFloorB = askOver(mode, floorB);
+    await warmUp(askFloorB, SAME_CODE_COMMAND, opts);
     const sameCode = await sameCodeRatios([askFloor, askFloorB], SAME_CODE_COMMAND, opts);
 
     const snapshots: string[] = [];
@@ -354,7 +358,7 @@ async function largeBench(slack: Slack, opts: AckOptions): Promise<AckBench['lar
       planCode: generated.benchPlanCode,
     });
     const collect = new Map<string, Collector>(COMMANDS.map((c) => [c, new Collector()]));
-    await measure([{ server: planBot, ask: askOverHttp(planBot), collect }], COMMANDS, new Map(), { ...opts, runs: 2 }, log, '100×');
+    await measure([{ server: planBot, ask: askOver('http', planBot), collect }], COMMANDS, new Map(), { ...opts, runs: 2 }, log, '100×');
     return {
       commands: COMMANDS.map((command) => ({ command, planBot: collect.get(command)!.figures() })),
       peakRss: planBot.peakRssBytes(),

@@ -54,6 +54,11 @@ export function askOverHttp(server: BenchServer): Ask {
   };
 }
 
+/** The way Slack reaches a server in `mode`: a signed POST, or an envelope on its WebSocket. */
+export function askOver(mode: 'http' | 'socket', server: BenchServer): Ask {
+  return mode === 'http' ? askOverHttp(server) : askOverSocket(server);
+}
+
 let envelopes = 0;
 
 export function askOverSocket(server: BenchServer): Ask {

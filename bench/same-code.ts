@@ -10,16 +10,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { startSlackApiStandIn } from '../test/support/slack-api-stand-in.ts';
 import { startSocketModeServer } from '../test/support/socket-mode-server.ts';
-import { DEFAULT_ACK_OPTIONS, MODES, sameCodeRatios, SAME_CODE_COMMAND, type Command } from './ack.ts';
-import { askOverHttp, askOverSocket, loaded, sequential } from './drivers.ts';
-import { PLAN_CLI, startFloor, startPlanBot, type BenchServer } from './servers.ts';
+import { DEFAULT_ACK_OPTIONS, MODES, prepareWithCli, sameCodeRatios, SAME_CODE_COMMAND, warmUp, type Command } from './ack.ts';
+import { askOver } from './drivers.ts';
+import { startFloor, startPlanBot, type BenchServer } from './servers.ts';
 
 const command = (process.argv[2] ?? SAME_CODE_COMMAND) as Command;
 const rounds = Number(process.argv[3] ?? 3);
-const { warmup, concurrency } = DEFAULT_ACK_OPTIONS;
 
 const dir = mkdtempSync(join(tmpdir(), 'plan-bot-same-code-'));
 const standIn = await startSlackApiStandIn();
@@ -28,12 +26,11 @@ standIn.setSocketModeUrl(socket.url);
 const slack = { apiUrl: standIn.url, socket };
 try {
   const databasePath = join(dir, 'plans.db');
-  const prepared = spawnSync(process.execPath, [PLAN_CLI, 'help'], { cwd: dir, env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath } });
-  if (prepared.status !== 0) throw new Error(`npm run plan could not prepare the database: ${prepared.stderr}`);
+  prepareWithCli(databasePath);
   for (const mode of MODES) {
     // plan-bot's answer, once, so the floors ack the bytes the bench's floor acks.
     const bot = await startPlanBot({ name: 'plan-bot', mode, slack, databasePath });
-    const answer = JSON.parse((await (mode === 'http' ? askOverHttp(bot) : askOverSocket(bot))(command)).answer) as unknown;
+    const answer = JSON.parse((await askOver(mode, bot)(command)).answer) as unknown;
     await bot.stop();
     const answersPath = join(dir, `answers-${mode}.json`);
     writeFileSync(answersPath, JSON.stringify({ [command]: answer }));
@@ -41,11 +38,8 @@ try {
       const floors: BenchServer[] = [];
       try {
         for (const name of ['floor A', 'floor B']) floors.push(await startFloor({ name, mode, style: 'ack', slack, answersPath }));
-        const asks = floors.map((floor) => (mode === 'http' ? askOverHttp(floor) : askOverSocket(floor)));
-        for (const ask of asks) {
-          await sequential(ask, command, () => true, warmup);
-          await loaded(ask, command, () => true, warmup, concurrency);
-        }
+        const asks = floors.map((floor) => askOver(mode, floor));
+        for (const ask of asks) await warmUp(ask, command, DEFAULT_ACK_OPTIONS);
         const ratios = await sameCodeRatios([asks[0]!, asks[1]!], command, DEFAULT_ACK_OPTIONS);
         console.log(`${mode} /plan ${command}, round ${round}: floor A / floor B p50 ×${ratios.p50Ratio.toFixed(2)}, p99 ×${ratios.p99Ratio.toFixed(2)}`);
       } finally {

@@ -45,9 +45,7 @@ function openSqlite(path: string): PlanDb {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = FULL');
-  // Where SQLite put the file (absolute, links followed): its -shm lies beside it.
-  const file = sqlite.prepare("select file from pragma_database_list where name = 'main'").pluck().get() as string;
-  const walIndex = journal === 'wal' && file ? new WalIndexHeader(`${file}-shm`) : undefined;
+  const walIndex = journal === 'wal' ? new WalIndexHeader(() => shmPathOf(sqlite)) : undefined;
   const cached = withStatementCache(sqlite);
   const database = {
     prepare: cached.prepare,
@@ -59,6 +57,12 @@ function openSqlite(path: string): PlanDb {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   connections.set(db, { sqlite, walIndex });
   return db;
+}
+
+/** Beside the file where SQLite put it (absolute, links followed); undefined for one in memory. */
+function shmPathOf(sqlite: SQLite.Database): string | undefined {
+  const file = sqlite.prepare("select file from pragma_database_list where name = 'main'").pluck().get() as string;
+  return file ? `${file}-shm` : undefined;
 }
 
 let binding: { path: string | undefined } | undefined;

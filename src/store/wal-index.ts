@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
 /** One copy of SQLite's WalIndexHdr; the -shm file starts with two (https://sqlite.org/walformat.html). */
 const HEADER_BYTES = 48;
+const BOTH_COPIES = 2 * HEADER_BYTES;
 
 /** A -shm file's descriptor in this process, and how many connections' readers use it. */
 interface Opened {
@@ -28,13 +29,14 @@ const opened = new Map<string, Opened>();
  * connection of the process to that file, and it is closed when the last of them has closed.
  */
 export class WalIndexHeader {
-  readonly #path: string;
+  /** Where the -shm is, asked at the first read: a connection that never reads pays nothing. */
+  readonly #locate: () => string | undefined;
   #key: string | null | undefined;
-  readonly #bytes = Buffer.alloc(HEADER_BYTES * 2);
+  readonly #bytes = Buffer.alloc(BOTH_COPIES);
   readonly #header = this.#bytes.subarray(0, HEADER_BYTES);
 
-  constructor(shmPath: string) {
-    this.#path = shmPath;
+  constructor(locate: () => string | undefined) {
+    this.#locate = locate;
   }
 
   /**
@@ -42,11 +44,10 @@ export class WalIndexHeader {
    * cannot be read whole: no -shm, or a writer caught halfway.
    */
   read(): Buffer | undefined {
-    if (this.#key === undefined) this.#key = use(this.#path);
+    if (this.#key === undefined) this.#key = use(this.#locate());
     if (this.#key === null) return undefined;
-    const read = readSync(opened.get(this.#key)!.fd, this.#bytes, 0, this.#bytes.length, 0);
-    if (read !== this.#bytes.length) return undefined;
-    return this.#bytes.compare(this.#bytes, HEADER_BYTES, read, 0, HEADER_BYTES) === 0 ? this.#header : undefined;
+    if (readSync(opened.get(this.#key)!.fd, this.#bytes, 0, BOTH_COPIES, 0) !== BOTH_COPIES) return undefined;
+    return this.#bytes.compare(this.#bytes, HEADER_BYTES, BOTH_COPIES, 0, HEADER_BYTES) === 0 ? this.#header : undefined;
   }
 
   /** After the connection has closed. */
@@ -58,7 +59,8 @@ export class WalIndexHeader {
 }
 
 /** The key of the -shm's shared descriptor, opening it if this process has none; null when there is no such file. */
-function use(path: string): string | null {
+function use(path: string | undefined): string | null {
+  if (path === undefined) return null;
   try {
     const { dev, ino } = statSync(path);
     const key = `${dev}:${ino}`;

@@ -19,23 +19,24 @@ afterEach(() => {
 });
 
 const header = (fill: number) => Buffer.alloc(48, fill);
+const at = (path: string) => new WalIndexHeader(() => path);
 
 describe("a WAL index's header read without a lock", () => {
   it('is the first copy when both copies agree', () => {
-    const index = new WalIndexHeader(shmFile(header(7), header(7)));
+    const index = at(shmFile(header(7), header(7)));
     expect(index.read()).toEqual(header(7));
     index.close();
   });
 
   it('is not used when a writer was caught between the two copies', () => {
-    const index = new WalIndexHeader(shmFile(header(7), header(8)));
+    const index = at(shmFile(header(7), header(8)));
     expect(index.read()).toBeUndefined();
     index.close();
   });
 
   it('is read afresh each time: a commit in between is seen', () => {
     const path = shmFile(header(1), header(1));
-    const index = new WalIndexHeader(path);
+    const index = at(path);
     expect(index.read()).toEqual(header(1));
     writeFileSync(path, Buffer.concat([header(2), header(2)]), { flag: 'r+' });
     expect(index.read()).toEqual(header(2));
@@ -43,9 +44,9 @@ describe("a WAL index's header read without a lock", () => {
   });
 
   it('is undefined with no -shm file, and after close', () => {
-    const missing = new WalIndexHeader(join(tmpdir(), 'plan-bot-no-such-dir', 'plans.db-shm'));
+    const missing = at(join(tmpdir(), 'plan-bot-no-such-dir', 'plans.db-shm'));
     expect(missing.read()).toBeUndefined();
-    const index = new WalIndexHeader(shmFile(header(3), header(3)));
+    const index = at(shmFile(header(3), header(3)));
     expect(index.read()).toEqual(header(3));
     index.close();
     expect(index.read()).toBeUndefined();
@@ -56,6 +57,8 @@ describe("a WAL index's header read without a lock", () => {
     dirs.push(dir);
     const path = join(dir, 'plans.db-shm');
     writeFileSync(path, header(5));
-    expect(new WalIndexHeader(path).read()).toBeUndefined();
+    const index = at(path);
+    expect(index.read()).toBeUndefined();
+    index.close();
   });
 });
