@@ -38,8 +38,8 @@ export interface AckOptions {
   runs: number;
   /** Sequential requests per server, command and run. */
   sequential: number;
-  /** Requests per server, command and run with `concurrency` in flight. */
-  loaded: number;
+  /** Seconds per turn under load (LOAD_TURNS turns per server, command and run) with `concurrency` in flight. */
+  loadedTurnSeconds: number;
   concurrency: number;
   warmup: number;
   /** Write heap snapshots of plan-bot and the floor at the end (into this folder). */
@@ -51,16 +51,16 @@ export interface AckOptions {
 const LOAD_TURNS = 4;
 
 // Enough that a p99 is the 200th slowest of 20,000 (at 10,000 a side the p99 ratio of the same
-// code moved by ±0.07 between runs), and that a turn under load (2,000 requests) lasts a few
-// tenths of a second: at 500 a turn took a tenth on a VM doing ~5,000 req/s, and one server's
-// req/s moved ×0.70–×1.21 between runs; at 80 they moved ×0.44–×1.49. The
-// warm-up is long because V8 keeps optimising both servers for the first few thousand requests:
-// after 300, one request in 25 still took over 0.8 ms on either side, which is what a p99 then
-// measured; after 3,000, one in a hundred.
+// code moved by ±0.07 between runs), and that a turn under load lasts long enough for a busy
+// moment of the machine to be a small part of it: counted turns of 80, 500 and 2,000 requests
+// lasted a tenth of a second or two on one VM or the next, and one server's req/s moved up to
+// ×0.44–×1.49 between runs. The warm-up is long because V8 keeps optimising both servers for the
+// first few thousand requests: after 300, one request in 25 still took over 0.8 ms on either
+// side, which is what a p99 then measured; after 3,000, one in a hundred.
 export const DEFAULT_ACK_OPTIONS: Omit<AckOptions, 'log'> = {
   runs: 4,
   sequential: 5000,
-  loaded: 8000,
+  loadedTurnSeconds: 0.5,
   concurrency: 8,
   warmup: 3000,
 };
@@ -233,7 +233,7 @@ async function measure(
         asked.map(({ ask }) => ask),
         text,
         matches(text),
-        opts.loaded,
+        opts.loadedTurnSeconds,
         opts.concurrency,
         LOAD_TURNS,
       );
@@ -520,8 +520,8 @@ export function ackMarkdown(b: AckBench): string {
     `Latency: from sending the command until the answer is in hand (the HTTP reply's body, or the Socket Mode ack's ` +
       `payload); ${o.runs} alternating runs × ${o.sequential} requests per server and command one at a time, the two ` +
       `servers taking turns request by request ` +
-      `(${b.modes[0]!.commands[0]!.planBot.latency.count} samples each), then ${o.loaded} requests with ${o.concurrency} in ` +
-      `flight to each in ${LOAD_TURNS} turns (A B B A…), after ${o.warmup} + ${o.warmup} warm-up requests. Answers: ${b.modes[0]!.commands.map((c) => `\`${c.command}\` ${c.answerBytes} bytes`).join(', ')}, ` +
+      `(${b.modes[0]!.commands[0]!.planBot.latency.count} samples each), then ${o.concurrency} in flight to each in ` +
+      `${LOAD_TURNS} turns of ${o.loadedTurnSeconds} s (A B B A…; ${b.modes[0]!.commands[0]!.planBot.loaded.count} requests to plan-bot for \`13\` over HTTP), after ${o.warmup} + ${o.warmup} warm-up requests. Answers: ${b.modes[0]!.commands.map((c) => `\`${c.command}\` ${c.answerBytes} bytes`).join(', ')}, ` +
       `the same bytes from both servers (each checked; answers that differed or failed: ${wrong}). ` +
       `plan-bot is \`node dist/src/bin/start.js\` (what \`npm start\` runs) on a database \`npm run plan\` prepared; ` +
       `peak RSS is each process's VmHWM. Warnings or errors in the servers' logs: ${problems.length}.` +

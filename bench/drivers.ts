@@ -163,25 +163,27 @@ export async function interleaved(
 }
 
 /**
- * `count` requests to each server with `concurrency` in flight, in `blocks` turns per server
+ * Each server loaded with `concurrency` in flight for `turns` turns of `turnSeconds` each
  * (A B B A A B…): throughput needs each server loaded on its own, and short turns in a balanced
- * order let a busy moment of the machine fall on both rather than on one.
+ * order let a busy moment of the machine fall on both rather than on one. Turns are timed, not
+ * counted, so they last as long on a fast machine as on a slow one: counted turns of 2,000
+ * requests lasted 0.4 s on one VM and 0.17 s on the next, where one busy moment moved a run's
+ * req/s ratio to ×0.66.
  */
 export async function loadedInTurns(
   asks: readonly Ask[],
   text: string,
   expected: (answer: string) => boolean,
-  count: number,
+  turnSeconds: number,
   concurrency: number,
-  blocks: number,
+  turns: number,
 ): Promise<Measured[]> {
   const results = asks.map(() => ({ samples: [] as number[], seconds: 0, wrong: 0 }));
-  const perBlock = Math.ceil(count / blocks);
-  for (let block = 0; block < blocks; block++) {
+  for (let turn = 0; turn < turns; turn++) {
     const order = asks.map((_, k) => k);
-    if (block % 2 === 1) order.reverse();
+    if (turn % 2 === 1) order.reverse();
     for (const k of order) {
-      const m = await loaded(asks[k]!, text, expected, perBlock, concurrency);
+      const m = await loadedFor(asks[k]!, text, expected, turnSeconds, concurrency);
       const result = results[k]!;
       result.samples.push(...m.samples);
       result.seconds += m.seconds;
@@ -192,20 +194,44 @@ export async function loadedInTurns(
 }
 
 /** A closed loop with `concurrency` requests in flight: throughput, and latency under load. */
-export async function loaded(
+export function loaded(
   ask: Ask,
   text: string,
   expected: (answer: string) => boolean,
   count: number,
   concurrency: number,
 ): Promise<Measured> {
+  let issued = 0;
+  return closedLoop(ask, text, expected, concurrency, () => issued++ < count);
+}
+
+/**
+ * As `loaded`, for `seconds` rather than a number of requests: no request starts after the
+ * deadline, and the time runs until the last one in flight has answered.
+ */
+export function loadedFor(
+  ask: Ask,
+  text: string,
+  expected: (answer: string) => boolean,
+  seconds: number,
+  concurrency: number,
+): Promise<Measured> {
+  const deadline = performance.now() + seconds * 1000;
+  return closedLoop(ask, text, expected, concurrency, () => performance.now() < deadline);
+}
+
+async function closedLoop(
+  ask: Ask,
+  text: string,
+  expected: (answer: string) => boolean,
+  concurrency: number,
+  another: () => boolean,
+): Promise<Measured> {
   const samples: number[] = [];
   let wrong = 0;
-  let issued = 0;
   const started = performance.now();
   const worker = async () => {
-    while (issued < count) {
-      issued++;
+    while (another()) {
       const { ms, answer } = await ask(text).catch(() => ({ ms: Number.NaN, answer: '' }));
       if (!expected(answer)) wrong++;
       else samples.push(ms);
